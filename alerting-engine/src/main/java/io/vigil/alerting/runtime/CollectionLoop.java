@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -61,6 +65,26 @@ final class CollectionLoop implements AutoCloseable {
         }
         for (Entry e : snapshot) {
             e.step(now);
+        }
+    }
+
+    /** Waits until no collection is running (those in flight finish or fail); for draining and tests. */
+    void awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Entry> snapshot;
+        synchronized (entries) {
+            snapshot = new ArrayList<>(entries);
+        }
+        for (Entry e : snapshot) {
+            Future<?> f = e.inFlight();
+            if (f == null) {
+                continue;
+            }
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | CancellationException | TimeoutException ignored) {
+                // Failures are recorded by the entry itself; a timeout leaves it to the next runDue.
+            }
         }
     }
 
@@ -114,6 +138,10 @@ final class CollectionLoop implements AutoCloseable {
             this.health = health;
             this.extraLabels = extraLabels;
             this.nextRunAt = firstRun;
+        }
+
+        synchronized Future<?> inFlight() {
+            return inFlight;
         }
 
         synchronized void step(Instant now) {
