@@ -1,0 +1,85 @@
+package io.vigil.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.Locale;
+
+/**
+ * Two checks JMH does not do. First, that the engine and the hand-written loop agree on W1 (same
+ * number of firings), so the throughput comparison compares the same work. Second, the heap the
+ * engine retains per series in W1's steady state (30 samples in each 5-minute window): used heap
+ * after a full GC with the evaluator loaded, minus before, divided by the series count. Labels and
+ * their strings are counted, since the evaluator's index keeps them alive.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.vigil.benchmarks.W1Report [series]}
+ */
+public final class W1Report {
+    private W1Report() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int series = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        W1Workload workload = new W1Workload(series, 0);
+
+        EngineFixture engine = new EngineFixture();
+        engine.workload = workload;
+        HandWrittenLoop loop = new HandWrittenLoop(series);
+        Baseline adapter = new Baseline(workload, loop);
+        for (int hour = 0; hour < 2; hour++) {
+            adapter.runHour();
+        }
+        System.out.printf(Locale.ROOT, "hand-written loop: %d firings, %d resolutions in 2 simulated hours%n",
+                loop.firings, loop.resolutions);
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedAfterGc(memory);
+        engine.init(series, 1, 0);   // a fresh workload copy is made inside: drop it from the count
+        engine.workload = workload;
+        long afterInit = usedAfterGc(memory);
+        for (int hour = 0; hour < 2; hour++) {
+            engine.runHandle();
+        }
+        System.out.printf(Locale.ROOT, "engine:            %d firings, %d transitions in 2 simulated hours%n",
+                engine.sink.firings, engine.sink.transitions);
+        long after = usedAfterGc(memory);
+        System.out.printf(Locale.ROOT, "retained per series: %.0f bytes (steady state, 30-sample windows;"
+                + " %.0f bytes right after interning, before any sample)%n",
+                (after - before) / (double) series, (afterInit - before) / (double) series);
+        if (engine.sink.firings != loop.firings) {
+            throw new IllegalStateException("the engine and the hand-written loop disagree on W1");
+        }
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(50);
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    /** Drives the loop like {@link W1Benchmark#runBaseline} without JMH state. */
+    private static final class Baseline {
+        private final W1Workload workload;
+        private final HandWrittenLoop loop;
+        private long hourStart = W1Workload.EPOCH;
+
+        Baseline(W1Workload workload, HandWrittenLoop loop) {
+            this.workload = workload;
+            this.loop = loop;
+        }
+
+        void runHour() {
+            int n = workload.series;
+            long t = hourStart;
+            for (int step = 0, i = 0; step < W1Workload.STEPS; step++, t += W1Workload.STEP_MILLIS) {
+                for (int s = 0; s < n; s++, i++) {
+                    loop.record(s, t, workload.values[i]);
+                }
+            }
+            hourStart += W1Workload.HOUR_MILLIS;
+        }
+    }
+}
