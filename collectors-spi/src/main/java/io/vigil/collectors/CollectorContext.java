@@ -5,10 +5,14 @@ import io.vigil.alerting.api.Labels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a collector is created with: its configuration properties (keys without the collector's
@@ -43,13 +47,26 @@ public final class CollectorContext {
         return property(key).orElse(defaultValue);
     }
 
-    /** A duration property written as ISO-8601 ({@code PT10S}) or as {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}. */
+    /**
+     * A duration property written as ISO-8601 ({@code PT10S}) or as {@code 500ms}, {@code 10s},
+     * {@code 5m}, {@code 1h}. A negative or unrepresentable duration is refused like a malformed one,
+     * with an {@link IllegalArgumentException} naming the key.
+     */
     public Duration durationProperty(String key, Duration defaultValue) {
         Optional<String> raw = property(key);
         if (raw.isEmpty()) {
             return defaultValue;
         }
         String v = raw.get().trim();
+        Duration parsed = parseDuration(v);
+        if (parsed == null || parsed.isNegative()) {
+            throw new IllegalArgumentException("property '" + key + "' is not a duration"
+                    + " (like 500ms, 10s, 5m, 1h or PT10S): '" + v + "'");
+        }
+        return parsed;
+    }
+
+    private static Duration parseDuration(String v) {
         try {
             if (v.startsWith("P") || v.startsWith("p")) {
                 return Duration.parse(v);
@@ -57,24 +74,79 @@ public final class CollectorContext {
             if (v.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
             }
+            if (v.length() < 2) {
+                return null;
+            }
             long n = Long.parseLong(v.substring(0, v.length() - 1));
             switch (v.charAt(v.length() - 1)) {
                 case 's': return Duration.ofSeconds(n);
                 case 'm': return Duration.ofMinutes(n);
                 case 'h': return Duration.ofHours(n);
-                default: break;
+                default: return null;
             }
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            // fall through to the error below
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            return null; // the caller names the key in its error
         }
-        throw new IllegalArgumentException("property '" + key + "' is not a duration: '" + v + "'");
+    }
+
+    /**
+     * A comma-separated list property ({@code exclude.mounts=/proc, /sys}): items trimmed, empty
+     * items dropped. An explicitly empty value gives an empty list, so a default can be switched off.
+     */
+    public List<String> listProperty(String key, List<String> defaultValue) {
+        String raw = properties.get(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : raw.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** A boolean property, {@code true} or {@code false} in any case; anything else is refused. */
+    public boolean booleanProperty(String key, boolean defaultValue) {
+        Optional<String> raw = property(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        String v = raw.get().trim();
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("property '" + key + "' is not true or false: '" + v + "'");
+    }
+
+    /**
+     * The properties whose keys start with {@code prefix}, keyed by the rest of the key
+     * ({@code labels.} gives {@code {"rack": "r1"}} for {@code labels.rack=r1}), in key order.
+     */
+    public Map<String, String> propertiesWithPrefix(String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        properties.forEach((k, v) -> {
+            if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                found.put(k.substring(prefix.length()), v);
+            }
+        });
+        return Collections.unmodifiableMap(found);
     }
 
     public Clock clock() {
         return clock;
     }
 
-    /** Labels that identify this host ({@code host} and configured extras); every sample carries them. */
+    /**
+     * Labels that identify this host ({@code host} and configured extras); every sample carries them.
+     * The runtime's sink ({@link SampleBuffer}) adds them to every sample, so a collector need not;
+     * a collector's own label of the same name wins (a collector reading a remote BMC sets its own
+     * {@code host}).
+     */
     public Labels hostLabels() {
         return hostLabels;
     }

@@ -17,6 +17,10 @@ import java.time.Duration;
  *     }
  * }
  * }</pre>
+ *
+ * <p>A {@link MetricCollectorProvider} creates it and is listed in
+ * {@code META-INF/services/io.vigil.collectors.MetricCollectorProvider}; the conformance test kit
+ * ({@code collectors-testkit}) checks both.
  */
 public interface MetricCollector extends AutoCloseable {
 
@@ -32,7 +36,10 @@ public interface MetricCollector extends AutoCloseable {
      */
     void collect(SampleSink sink) throws Exception;
 
-    /** Releases native handles, processes and threads. Collecting after close is an error. */
+    /**
+     * Releases native handles, processes and threads. Closing twice does nothing the second time.
+     * Collecting after close either throws {@link IllegalStateException} or emits nothing.
+     */
     @Override
     default void close() {
     }

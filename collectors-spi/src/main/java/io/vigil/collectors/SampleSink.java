@@ -3,7 +3,10 @@ package io.vigil.collectors;
 import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.Sample;
 
-/** Where a collector puts what it read. Implementations are supplied by the runtime or by tests. */
+/**
+ * Where a collector puts what it read. Implementations are supplied by the runtime or by tests;
+ * {@link SampleBuffer} is the ordinary one, and it adds the host labels to every sample.
+ */
 public interface SampleSink {
 
     /** Accepts one sample. */
