@@ -58,10 +58,6 @@ final class SelfMetrics {
         registry.counter(PREFIX + "transitions." + kind.toLowerCase(Locale.ROOT)).inc();
     }
 
-    void activeAlerts(Severity severity, long delta) {
-        activeBySeverity.get(severity).addAndGet(delta);
-    }
-
     void setActiveAlerts(Map<Severity, Long> counts) {
         for (Severity s : Severity.values()) {
             activeBySeverity.get(s).set(counts.getOrDefault(s, 0L));
