@@ -125,8 +125,10 @@ final class TrackedGpu {
         return lost;
     }
 
+    /** Marks the GPU lost; the energy interval starts afresh when it is back, not across the gap. */
     void markLost() {
         lost = true;
+        previousEnergyMillijoules = -1;
     }
 
     boolean isXidRegistered() {
