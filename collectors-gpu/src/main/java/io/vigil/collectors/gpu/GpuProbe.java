@@ -227,13 +227,13 @@ public final class GpuProbe {
         return Math.round(nanos / 100.0) / 10.0;
     }
 
-    /** Keeps every sample, stamped with the clock. */
+    /** Keeps every sample, stamped with the collection's time (when the sink was made), as the runtime does. */
     private static final class ListSink implements SampleSink {
         final List<Sample> samples = new ArrayList<>();
-        private final Clock clock;
+        private final long time;
 
         ListSink(Clock clock) {
-            this.clock = clock;
+            this.time = clock.millis();
         }
 
         @Override
@@ -243,12 +243,12 @@ public final class GpuProbe {
 
         @Override
         public void accept(String metric, double value, Labels labels) {
-            samples.add(Sample.of(metric, value, clock.millis(), labels));
+            samples.add(Sample.of(metric, value, time, labels));
         }
 
         @Override
         public void acceptState(String metric, String state, Labels labels) {
-            samples.add(Sample.ofState(metric, state, clock.instant(), labels));
+            samples.add(new Sample(metric, labels, Double.NaN, state, time));
         }
     }
 }

@@ -65,9 +65,11 @@ public record GpuSummary(
     /**
      * Summarises the GPUs in {@code samples}, which may come from several hosts and several
      * collections. A GPU is a distinct {@code uuid} label (or {@code host} plus {@code gpu} label
-     * when there is no UUID); for each GPU and metric the latest sample counts (on equal
-     * timestamps, the larger value). Samples without a {@code gpu} or {@code uuid} label and
-     * state samples are ignored, so a whole collection's output can be passed as it is.
+     * when there is no UUID); only the samples of each GPU's latest collection count (those with
+     * its latest timestamp: a collector stamps a whole collection with one time), so a value the
+     * GPU stopped reporting never lingers (should one metric appear twice at that time, the larger
+     * value counts). Samples without a {@code gpu} or {@code uuid} label and state samples are
+     * ignored, so a whole collection's output can be passed as it is.
      */
     public static GpuSummary of(Collection<Sample> samples) {
         Map<String, LatestValues> gpus = new HashMap<>();
@@ -77,7 +79,7 @@ public record GpuSummary(
             }
             String key = gpuKey(sample.labels());
             if (key != null) {
-                gpus.computeIfAbsent(key, k -> new LatestValues(sample.labels().get("host"))).offer(sample);
+                gpus.computeIfAbsent(key, k -> new LatestValues()).offer(sample);
             }
         }
         SummaryAccumulator summary = new SummaryAccumulator();
@@ -102,23 +104,26 @@ public record GpuSummary(
         return index == null ? null : labels.get("host") + "\u0000" + index;
     }
 
-    /** The latest sample of each metric of one GPU. */
+    /** The samples of one GPU's latest collection (its latest timestamp), by metric. */
     private static final class LatestValues {
-        final String node;
         final Map<String, Sample> latest = new HashMap<>();
-
-        LatestValues(String node) {
-            this.node = node;
-        }
+        long time = Long.MIN_VALUE;
+        /** The host of the latest collection (the smallest name, should two claim the same time). */
+        String node;
 
         void offer(Sample sample) {
-            latest.merge(sample.metric(), sample, (old, fresh) -> isLater(fresh, old) ? fresh : old);
-        }
-
-        private static boolean isLater(Sample a, Sample b) {
-            return a.timestampMillis() != b.timestampMillis()
-                    ? a.timestampMillis() > b.timestampMillis()
-                    : a.value() > b.value();
+            String host = sample.labels().get("host");
+            if (sample.timestampMillis() > time) {
+                time = sample.timestampMillis();
+                latest.clear();
+                node = host;
+            }
+            if (sample.timestampMillis() == time) {
+                latest.merge(sample.metric(), sample, (old, fresh) -> fresh.value() > old.value() ? fresh : old);
+                if (host != null && (node == null || host.compareTo(node) < 0)) {
+                    node = host;
+                }
+            }
         }
 
         double value(String metric, double absent) {

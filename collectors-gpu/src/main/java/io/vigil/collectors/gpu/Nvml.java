@@ -39,14 +39,17 @@ final class Nvml {
     /** The largest struct the collector reads: nvmlEventData_t. */
     static final int LARGEST_STRUCT = 32;
 
-    private static final double TWO_TO_THE_64 = 18446744073709551616.0;
-
     private Nvml() {
     }
 
     /** An {@code unsigned long long} held in a Java {@code long}, as a double (exact below 2^53). */
     static double unsignedToDouble(long value) {
-        return value >= 0 ? value : value + TWO_TO_THE_64;
+        if (value >= 0) {
+            return value;
+        }
+        // Halve (keeping the lowest bit so the rounding stays right), convert, double: adding 2^64
+        // to the negative value instead would round twice.
+        return ((value >>> 1) | (value & 1)) * 2.0;
     }
 
     /**
