@@ -243,8 +243,8 @@ public final class GpuCollector implements MetricCollector {
                 && gpu.device().index() == index && handle.equals(gpu.handle());
         if (!unchanged) {
             InventoryReader reader = new InventoryReader(session);
-            GpuDevice device = reader.read(index, handle, uuid, driverVersion, cudaDriverVersion);
-            if (device == InventoryReader.LOST) {
+            Optional<GpuDevice> device = reader.read(index, handle, uuid, driverVersion, cudaDriverVersion);
+            if (device.isEmpty()) {
                 health.problem(component, "GPU " + uuid + " was lost while its inventory was read");
                 return null;
             }
@@ -258,7 +258,7 @@ public final class GpuCollector implements MetricCollector {
                 gpu = new TrackedGpu(uuid);
                 known.put(uuid, gpu);
             }
-            gpu.bind(handle, device, hostLabels);
+            gpu.bind(handle, device.get(), hostLabels);
             xid.register(gpu);
         }
         health.clear(component);

@@ -15,9 +15,6 @@ import java.util.OptionalLong;
  * One instance per read; not thread-safe.
  */
 final class InventoryReader {
-    /** Answered by {@link #read} when the GPU was lost while being read. */
-    static final GpuDevice LOST = null;
-
     private final NvmlSession session;
     private final NvmlLibrary nvml;
     private final List<String> problems = new ArrayList<>();
@@ -28,8 +25,8 @@ final class InventoryReader {
         this.nvml = session.nvml();
     }
 
-    /** The device's inventory record, or {@link #LOST} when it answered NVML_ERROR_GPU_IS_LOST. */
-    GpuDevice read(int index, Pointer device, String uuid, Optional<String> driverVersion, Optional<String> cudaVersion) {
+    /** The device's inventory record; empty when the device answered NVML_ERROR_GPU_IS_LOST meanwhile. */
+    Optional<GpuDevice> read(int index, Pointer device, String uuid, Optional<String> driverVersion, Optional<String> cudaVersion) {
         String name = text(nvml.nvmlDeviceGetName(device, session.text(), Nvml.STRING_BUFFER_SIZE), "nvmlDeviceGetName")
                 .orElse("unknown");
         Optional<String> vbios = text(nvml.nvmlDeviceGetVbiosVersion(device, session.text(), Nvml.STRING_BUFFER_SIZE),
@@ -69,10 +66,10 @@ final class InventoryReader {
         }
 
         if (lost) {
-            return LOST;
+            return Optional.empty();
         }
-        return new GpuDevice(index, uuid, name, driverVersion, cudaVersion, vbios, pcieGeneration, pcieWidth,
-                computeCapability, memoryTotal, minLimit, maxLimit, defaultLimit, ecc);
+        return Optional.of(new GpuDevice(index, uuid, name, driverVersion, cudaVersion, vbios, pcieGeneration,
+                pcieWidth, computeCapability, memoryTotal, minLimit, maxLimit, defaultLimit, ecc));
     }
 
     /** What failed, other than unsupported facts: {@code "nvmlDeviceGetVbiosVersion: Unknown Error (NVML error 999)"}. */
