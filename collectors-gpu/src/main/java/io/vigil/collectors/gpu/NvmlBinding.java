@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How the collector reaches NVML's symbols through JNA, and the loading of the library itself. */
 enum NvmlBinding {
@@ -71,7 +72,14 @@ enum NvmlBinding {
         return missing;
     }
 
+    /** JNA's multi-line loader message as one line: "a; b; c", without the lines' trailing colons. */
     private static String oneLine(String message) {
-        return message == null ? "no reason given" : message.replaceAll("\\s*\\R\\s*", "; ");
+        if (message == null || message.isBlank()) {
+            return "no reason given";
+        }
+        return message.lines()
+                .map(line -> line.strip().replaceAll(":$", ""))
+                .filter(line -> !line.isEmpty())
+                .collect(Collectors.joining("; "));
     }
 }
