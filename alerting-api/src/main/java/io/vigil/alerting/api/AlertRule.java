@@ -52,6 +52,11 @@ public record AlertRule(String id, String name, String description, Scope scope,
 
     /** Seed 003: cooldown defaults to 300 seconds. */
     public static final Duration DEFAULT_COOLDOWN = Duration.ofMinutes(5);
+    /**
+     * The longest duration any rule or notification setting accepts (ten years). Longer ones are
+     * mistakes, and would overflow the engine's millisecond arithmetic.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(3650);
     /** The longest name accepted. */
     public static final int MAX_NAME_LENGTH = 200;
 

@@ -13,10 +13,9 @@ import java.util.List;
  */
 public record EscalationLevel(Duration delay, List<String> channels, List<String> recipients) {
     public EscalationLevel {
-        if (delay == null || delay.isNegative() || delay.isZero()) {
-            throw AlertingException.invalid(List.of(new ValidationError(ErrorCode.INVALID_DURATION, "delay",
-                    "an escalation delay must be positive, was " + delay)));
-        }
+        Problems p = new Problems();
+        p.requirePositive(delay, "delay");
+        p.throwIfAny();
         channels = channels == null ? List.of() : List.copyOf(channels);
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
     }

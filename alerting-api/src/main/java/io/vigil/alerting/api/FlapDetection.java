@@ -14,12 +14,8 @@ public record FlapDetection(int maxChanges, Duration window, Duration stableFor)
         if (maxChanges < 1) {
             p.add(ErrorCode.INVALID_FIELD, "flapping.maxChanges", "must be at least 1, was " + maxChanges);
         }
-        if (window == null || window.isNegative() || window.isZero()) {
-            p.add(ErrorCode.INVALID_DURATION, "flapping.window", "must be positive, was " + window);
-        }
-        if (stableFor == null || stableFor.isNegative() || stableFor.isZero()) {
-            p.add(ErrorCode.INVALID_DURATION, "flapping.stableFor", "must be positive, was " + stableFor);
-        }
+        p.requirePositive(window, "flapping.window");
+        p.requirePositive(stableFor, "flapping.stableFor");
         p.throwIfAny();
     }
 

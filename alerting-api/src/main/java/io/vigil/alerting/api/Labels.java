@@ -99,8 +99,11 @@ public final class Labels implements Comparable<Labels> {
 
     /** A copy with {@code name} set to {@code value} (replacing any previous value). */
     public Labels with(String name, String value) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("a label name must not be empty");
+        }
         Map<String, String> map = new TreeMap<>(asMap());
-        map.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        map.put(name, Objects.requireNonNull(value, "value"));
         return fromSorted(map);
     }
 

@@ -1,7 +1,6 @@
 package io.vigil.alerting.api;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,13 +41,11 @@ public record NoDataPolicy(Duration after, State state) {
     }
 
     public NoDataPolicy {
-        if (after == null || after.isNegative() || after.isZero()) {
-            throw AlertingException.invalid(List.of(new ValidationError(ErrorCode.INVALID_DURATION, "noData.after",
-                    "must be positive, was " + after)));
-        }
+        Problems p = new Problems();
+        p.requirePositive(after, "noData.after");
         if (state == null) {
-            throw AlertingException.invalid(List.of(new ValidationError(ErrorCode.MISSING_FIELD, "noData.state",
-                    "one of ok, alerting, keep, no_data")));
+            p.add(ErrorCode.MISSING_FIELD, "noData.state", "one of ok, alerting, keep, no_data");
         }
+        p.throwIfAny();
     }
 }

@@ -143,16 +143,18 @@ public record NotificationConfig(Smtp email, Sms sms, Map<String, String> defaul
             if (maxRetry < 0 || maxRetry > 100) {
                 p.add(ErrorCode.INVALID_FIELD, "globalPolicy.maxRetry", "must be 0 to 100, was " + maxRetry);
             }
-            if (retryInterval == null || retryInterval.isNegative()) {
-                p.add(ErrorCode.INVALID_DURATION, "globalPolicy.retryInterval", "must not be negative");
-            }
-            if (maxRetryTime == null || maxRetryTime.isNegative()) {
-                p.add(ErrorCode.INVALID_DURATION, "globalPolicy.maxRetryTime", "must not be negative");
-            }
-            if (minInterval == null || minInterval.isNegative()) {
-                p.add(ErrorCode.INVALID_DURATION, "globalPolicy.minInterval", "must not be negative");
-            }
+            requirePresentNonNegative(retryInterval, "globalPolicy.retryInterval", p);
+            requirePresentNonNegative(maxRetryTime, "globalPolicy.maxRetryTime", p);
+            requirePresentNonNegative(minInterval, "globalPolicy.minInterval", p);
             p.throwIfAny();
+        }
+
+        private static void requirePresentNonNegative(Duration d, String path, Problems p) {
+            if (d == null) {
+                p.add(ErrorCode.INVALID_DURATION, path, "must not be empty");
+            } else {
+                p.requireNonNegative(d, path);
+            }
         }
 
         /** 3 retries from 60 s, at most 1 h of retrying, 15 minutes between notifications of one alert. */

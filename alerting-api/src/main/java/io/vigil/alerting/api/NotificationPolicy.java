@@ -61,12 +61,19 @@ public record NotificationPolicy(List<String> channels, Map<String, ChannelSetti
                         "escalation delays must increase from level to level");
             }
             previous = d;
+            List<String> levelChannels = escalation.get(i).channels();
+            for (int j = 0; j < levelChannels.size(); j++) {
+                if (!Channels.isValidName(levelChannels.get(j))) {
+                    p.add(ErrorCode.INVALID_FIELD, "escalation.levels[" + i + "].channels[" + j + "]",
+                            "'" + levelChannels.get(j) + "' is not a channel name");
+                }
+            }
         }
         if (fallbackChannel != null && !Channels.isValidName(fallbackChannel)) {
             p.add(ErrorCode.INVALID_FIELD, "fallbackChannel", "'" + fallbackChannel + "' is not a channel name");
         }
-        if (reminderInterval != null && (reminderInterval.isNegative() || reminderInterval.isZero())) {
-            p.add(ErrorCode.INVALID_DURATION, "reminderInterval", "must be positive, was " + reminderInterval);
+        if (reminderInterval != null) {
+            p.requirePositive(reminderInterval, "reminderInterval");
         }
     }
 

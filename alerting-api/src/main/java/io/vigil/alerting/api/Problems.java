@@ -1,5 +1,6 @@
 package io.vigil.alerting.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +24,26 @@ final class Problems {
         }
     }
 
-    void requireNonNegative(java.time.Duration d, String path) {
+    void requireNonNegative(Duration d, String path) {
         if (d != null && d.isNegative()) {
             add(ErrorCode.INVALID_DURATION, path, "must not be negative, was " + d);
+        } else {
+            requireNotTooLong(d, path);
+        }
+    }
+
+    /** Requires a present, positive duration no longer than {@link AlertRule#MAX_DURATION}. */
+    void requirePositive(Duration d, String path) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            add(ErrorCode.INVALID_DURATION, path, "must be positive, was " + d);
+        } else {
+            requireNotTooLong(d, path);
+        }
+    }
+
+    private void requireNotTooLong(Duration d, String path) {
+        if (d != null && d.compareTo(AlertRule.MAX_DURATION) > 0) {
+            add(ErrorCode.INVALID_DURATION, path, "must be at most " + AlertRule.MAX_DURATION.toDays() + " days, was " + d);
         }
     }
 

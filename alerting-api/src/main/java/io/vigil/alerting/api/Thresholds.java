@@ -8,6 +8,9 @@ final class Thresholds {
     }
 
     static String format(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v); // BigDecimal cannot hold NaN or infinities
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

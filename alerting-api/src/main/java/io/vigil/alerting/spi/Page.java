@@ -24,6 +24,9 @@ public record Page<T>(List<T> items, int page, int pageSize, long total) {
 
     /** The page {@code page} of size {@code pageSize} out of an already filtered and sorted list. */
     public static <T> Page<T> slice(List<T> all, int page, int pageSize) {
+        if (page < 1 || pageSize < 1) {
+            throw new IllegalArgumentException("page and pageSize start at 1");
+        }
         int from = (int) Math.min((long) (page - 1) * pageSize, all.size());
         int to = (int) Math.min((long) from + pageSize, all.size());
         return new Page<>(all.subList(from, to), page, pageSize, all.size());
