@@ -75,25 +75,21 @@ final class DefaultTemplates {
                         "",
                         "{items}")));
 
-        // ---- chat: labels go into embed / block fields, so the text stays short ------------------------
+        // ---- chat: labels go into embed / block fields and the link onto the title, so the text stays short
         for (String chat : List.of("discord", "slack")) {
             t.add(MessageTemplate.of(id(chat, NotificationKind.FIRING), null,
                     lines("{description}",
                             "{metric} = {value} (condition {condition}, threshold {threshold})",
-                            "Fired at {triggered_at}",
-                            "{link}")));
+                            "Fired at {triggered_at}")));
             t.add(MessageTemplate.of(id(chat, NotificationKind.RESOLVED), null,
                     lines("Recovered at {resolved_at} after {duration}.",
-                            "{metric} = {recovery_value} now (it fired at {value}, threshold {threshold})",
-                            "{link}")));
+                            "{metric} = {recovery_value} now (it fired at {value}, threshold {threshold})")));
             t.add(MessageTemplate.of(id(chat, NotificationKind.ESCALATION), null,
                     lines("Firing for {age} without acknowledgement: escalated to level {escalation_level}.",
-                            "{metric} = {value} (condition {condition}, threshold {threshold})",
-                            "{link}")));
+                            "{metric} = {value} (condition {condition}, threshold {threshold})")));
             t.add(MessageTemplate.of(id(chat, NotificationKind.REMINDER), null,
                     lines("Still firing after {age} (since {triggered_at}).",
-                            "{metric} = {value} (condition {condition}, threshold {threshold})",
-                            "{link}")));
+                            "{metric} = {value} (condition {condition}, threshold {threshold})")));
         }
 
         // ---- SMS: one short line -------------------------------------------------------------------------
