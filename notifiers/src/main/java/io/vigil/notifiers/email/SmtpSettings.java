@@ -92,9 +92,13 @@ record SmtpSettings(String host, int port, SmtpSecurity security, String usernam
             p.put("mail.smtp.ssl.enable", "true");
         }
         if (security != SmtpSecurity.NONE) {
-            p.put("mail.smtp.ssl.checkserveridentity", "true");
-            if (sslTrust != null) {
+            if (sslTrust == null) {
+                p.put("mail.smtp.ssl.checkserveridentity", "true");
+            } else {
+                // SMTP_SSL_TRUST is the explicit opt-out for internal relays with self-signed
+                // certificates: their certificate is trusted as is, name included.
                 p.put("mail.smtp.ssl.trust", sslTrust);
+                p.put("mail.smtp.ssl.checkserveridentity", "false");
             }
         }
         return p;
