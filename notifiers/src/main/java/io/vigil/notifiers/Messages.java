@@ -40,11 +40,15 @@ final class Messages {
         return new AlertMessage(null, null, DIGEST_RULE, null, severity, null, null, null, null, Labels.empty(),
                 held.get(0).createdAt(), null, null, 0, null,
                 Map.of("count", Integer.toString(held.size()), "items", items.toString(),
-                        "window_end", Values.instant(windowEnd)));
+                        "window_end", Values.instant(windowEnd),
+                        "notification_ids", String.join(",", held.stream().map(NotificationRecord::id).toList())));
     }
 
-    /** A digest rebuilt from its record after a restart: the item lines are read back from its content. */
-    static AlertMessage digestFromRecord(NotificationRecord r) {
+    /**
+     * A digest rebuilt from its record after a restart: the item lines are read back from its
+     * content, the members from the store.
+     */
+    static AlertMessage digestFromRecord(NotificationRecord r, List<String> memberIds) {
         StringBuilder items = new StringBuilder();
         int count = 0;
         for (String line : r.content().split("\n")) {
@@ -54,7 +58,8 @@ final class Messages {
             }
         }
         return new AlertMessage(null, null, DIGEST_RULE, null, Severity.MEDIUM, null, null, null, null, Labels.empty(),
-                r.createdAt(), null, null, 0, null, Map.of("count", Integer.toString(count), "items", items.toString()));
+                r.createdAt(), null, null, 0, null, Map.of("count", Integer.toString(count), "items", items.toString(),
+                "notification_ids", String.join(",", memberIds)));
     }
 
     /** The facts of a stored alert record, for a notification whose original message was lost in a restart. */

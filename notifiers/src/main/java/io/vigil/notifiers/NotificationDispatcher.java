@@ -16,7 +16,9 @@ import io.vigil.alerting.spi.AlertMessage;
 import io.vigil.alerting.spi.AlertStore;
 import io.vigil.alerting.spi.DeliveryResult;
 import io.vigil.alerting.spi.Notification;
+import io.vigil.alerting.spi.NotificationQuery;
 import io.vigil.alerting.spi.Notifier;
+import io.vigil.alerting.spi.PageRequest;
 import io.vigil.notifiers.template.MessageRenderer;
 import io.vigil.notifiers.template.RenderedMessage;
 import io.vigil.notifiers.template.TemplateRegistry;
@@ -535,11 +537,24 @@ public final class NotificationDispatcher implements AutoCloseable {
     private void settleDigestMembers(NotificationRecord digest) {
         List<String> members = digestMembers.remove(digest.id());
         if (members == null) {
-            return; // after a restart the members settle at their check-back time
+            members = membersOf(digest); // a digest a previous process opened
         }
         for (String id : members) {
             store.findNotification(id).ifPresent(m -> settleMember(m, digest));
         }
+    }
+
+    /**
+     * The records waiting for a digest, found in the store. Used only for digests opened by a
+     * previous process; a member this scan misses still settles at its check-back time.
+     */
+    private List<String> membersOf(NotificationRecord digest) {
+        return store.findNotifications(new NotificationQuery(null, null, digest.method(), NotificationStatus.PENDING,
+                        null, null, PageRequest.all())).items().stream()
+                .filter(m -> Records.isInDigest(m) && Records.digestId(m).equals(digest.id()))
+                .sorted(Comparator.comparing(NotificationRecord::createdAt).thenComparing(NotificationRecord::id))
+                .map(NotificationRecord::id)
+                .toList();
     }
 
     private void settleMember(NotificationRecord member, NotificationRecord digest) {
@@ -579,7 +594,7 @@ public final class NotificationDispatcher implements AutoCloseable {
                 message = Messages.test(r.createdAt());
                 break;
             case DIGEST:
-                message = Messages.digestFromRecord(r);
+                message = Messages.digestFromRecord(r, membersOf(r));
                 settings = withTemplate(settings, null);
                 break;
             default:
