@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -236,6 +237,9 @@ public final class NotificationDispatcher implements AutoCloseable {
                 continue;
             }
             ChannelSettings settings = effectiveSettings(request.policy(), channel, cfg);
+            if (!settings.enabled()) {
+                continue; // switched off in the rule (an escalation level may still name it)
+            }
             Set<String> recipients = new LinkedHashSet<>(settings.recipients());
             for (String extra : request.extraRecipients()) {
                 if (Messages.fits(channel, extra)) {
@@ -400,7 +404,7 @@ public final class NotificationDispatcher implements AutoCloseable {
     private void settle(NotificationRecord r, DeliveryResult result, Pending p) {
         Instant now = clock.instant();
         DeliveryPolicy policy = config.get().policy();
-        String detail = result.detail().isEmpty() ? result.outcome().name().toLowerCase(java.util.Locale.ROOT)
+        String detail = result.detail().isEmpty() ? result.outcome().name().toLowerCase(Locale.ROOT)
                 : result.detail();
         NotificationRecord next;
         switch (result.outcome()) {

@@ -496,6 +496,55 @@ class NotificationDispatcherTest {
         assertThat(all()).hasSize(3).allMatch(r -> r.status() == NotificationStatus.SENT);
     }
 
+    private NotificationRecord inDigest(String id, String digestId, Instant checkBack) {
+        Instant created = clock.instant().minus(Duration.ofHours(8));
+        return store.createNotification(new NotificationRecord(id, null, null, NotificationKind.FIRING, "email",
+                "ops@example.com", "[HIGH] " + id, "body", NotificationStatus.PENDING, created, null, null,
+                "in digest " + digestId, 0, checkBack, 0));
+    }
+
+    @Test
+    void membersWhoseDigestWasNeverWrittenAreBundledAgainAtTheirCheckBack() throws Exception {
+        inDigest("m1.0", "lost.digest", clock.instant().plusSeconds(60));
+        inDigest("m2.0", "lost.digest", clock.instant().plusSeconds(60));
+        ScriptedNotifier email = new ScriptedNotifier("email");
+        NotificationDispatcher d = dispatcher(defaults(), email);
+
+        pump(d);
+        assertThat(email.calls()).isEmpty();
+        clock.advance(Duration.ofSeconds(60));
+        pump(d);
+
+        assertThat(email.calls()).hasSize(1);
+        assertThat(email.calls().get(0).kind()).isEqualTo(NotificationKind.DIGEST);
+        assertThat(email.calls().get(0).message().extra()).containsEntry("notification_ids", "m1.0,m2.0");
+        assertThat(stored("m1.0").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(stored("m2.0").status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    @Test
+    void membersOfAFinishedDigestSettleAtTheirCheckBackAndOfAPendingOneWait() throws Exception {
+        Instant now = clock.instant();
+        NotificationRecord sentDigest = store.createNotification(NotificationRecord.pending("d1.digest", null, null,
+                NotificationKind.DIGEST, "email", "ops@example.com", "[DIGEST]", "- x", now));
+        store.updateNotification(sentDigest.sent(now));
+        store.createNotification(new NotificationRecord("d2.digest", null, null, NotificationKind.DIGEST, "email",
+                "ops@example.com", "[DIGEST]", "- y", NotificationStatus.PENDING, now, null, null, null, 0,
+                now.plus(Duration.ofHours(2)), 0));
+        inDigest("m1.0", "d1.digest", now);
+        inDigest("m2.0", "d2.digest", now);
+        ScriptedNotifier email = new ScriptedNotifier("email");
+        NotificationDispatcher d = dispatcher(defaults(), email);
+
+        pump(d);
+
+        assertThat(stored("m1.0").status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(stored("m1.0").sentAt()).isEqualTo(now);
+        assertThat(stored("m2.0").status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(stored("m2.0").nextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(5)));
+        assertThat(email.calls()).isEmpty();
+    }
+
     @Test
     void aSlowChannelNeverDelaysAnother() throws Exception {
         ScriptedNotifier slow = new ScriptedNotifier("slow", 1).closedGate();
