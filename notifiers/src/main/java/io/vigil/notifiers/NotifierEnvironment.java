@@ -8,6 +8,7 @@ import io.vigil.notifiers.template.TemplateRegistry;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -131,7 +132,7 @@ public final class NotifierEnvironment implements NotifierContext, AutoCloseable
         if (client.cache() != null) {
             try {
                 client.cache().close();
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // nothing to keep: the cache only holds responses
             }
         }

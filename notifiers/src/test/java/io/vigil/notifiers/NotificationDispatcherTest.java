@@ -624,6 +624,26 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void startScansInTheBackground() throws Exception {
+        java.util.concurrent.CountDownLatch retried = new java.util.concurrent.CountDownLatch(1);
+        ScriptedNotifier email = new ScriptedNotifier("email")
+                .then(DeliveryResult.retryable("421 busy"))
+                .otherwise(n -> {
+                    retried.countDown();
+                    return DeliveryResult.delivered("ok");
+                });
+        NotificationDispatcher d = dispatcher(config(3, Duration.ZERO, Duration.ofHours(1), Duration.ZERO, null), email);
+        String id = d.submit(NotificationRequest.firing(Fixtures.cpuHigh(), emailTo("ops@example.com"))).get(0).id();
+
+        d.start(Duration.ofMillis(20));
+
+        assertThat(retried.await(10, TimeUnit.SECONDS)).isTrue(); // waits for the scan thread, not for a timer
+        assertThat(await(d.outcome(id)).status()).isEqualTo(NotificationStatus.SENT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.start(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void closingStopsTheNotifiersAndRefusesNewWork() {
         ScriptedNotifier email = new ScriptedNotifier("email");
         NotificationDispatcher d = dispatcher(defaults(), email);

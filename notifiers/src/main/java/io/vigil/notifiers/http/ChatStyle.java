@@ -5,6 +5,7 @@ import io.vigil.alerting.api.Severity;
 import io.vigil.alerting.spi.Notification;
 import okhttp3.HttpUrl;
 
+import java.time.Instant;
 /** Colours, icons and links shared by the chat channels. */
 final class ChatStyle {
     static final int GREEN = 0x2ECC71;
@@ -60,7 +61,7 @@ final class ChatStyle {
     }
 
     /** The time the message is about: recovery for resolved messages, otherwise the trigger time. */
-    static java.time.Instant when(Notification n) {
+    static Instant when(Notification n) {
         return n.kind() == NotificationKind.RESOLVED && n.message().resolvedAt() != null
                 ? n.message().resolvedAt() : n.message().triggeredAt();
     }

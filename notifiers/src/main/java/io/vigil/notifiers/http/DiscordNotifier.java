@@ -10,6 +10,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -58,7 +59,7 @@ final class DiscordNotifier extends HttpNotifier {
                 return null;
             }
             return Duration.ofMillis((long) Math.ceil(retry.asDouble() * 1000));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

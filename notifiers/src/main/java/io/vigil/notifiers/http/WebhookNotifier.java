@@ -17,6 +17,7 @@ import okhttp3.RequestBody;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -115,7 +116,7 @@ final class WebhookNotifier extends HttpNotifier {
         alert.put("escalationLevel", m.escalationLevel());
         alert.put("link", m.link());
         ObjectNode extra = alert.putObject("extra");
-        m.extra().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        m.extra().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> extra.put(e.getKey(), e.getValue()));
         return root;
     }

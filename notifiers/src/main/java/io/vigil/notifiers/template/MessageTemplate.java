@@ -4,6 +4,7 @@ import io.vigil.alerting.api.AlertingException;
 import io.vigil.alerting.api.ErrorCode;
 import io.vigil.alerting.api.ValidationError;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -96,7 +97,7 @@ public final class MessageTemplate {
 
     /** The variable names this template uses, in order of first use (seed 001 {@code variables}). */
     public List<String> variables() {
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> names = new LinkedHashSet<>();
         for (TemplateText t : new TemplateText[] {parsedTitle, parsedBody, parsedHtml}) {
             if (t != null) {
                 names.addAll(t.variables());
