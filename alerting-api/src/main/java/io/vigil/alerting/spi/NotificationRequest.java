@@ -1,15 +1,14 @@
-package io.vigil.notifiers;
+package io.vigil.alerting.spi;
 
 import io.vigil.alerting.api.EscalationLevel;
 import io.vigil.alerting.api.NotificationKind;
 import io.vigil.alerting.api.NotificationPolicy;
-import io.vigil.alerting.spi.AlertMessage;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What the runtime asks the {@link NotificationDispatcher} to deliver: one alert event and the
+ * What the runtime asks the delivery side (the notifiers module's dispatcher) to deliver: one alert event and the
  * rule's notification policy.
  *
  * @param kind            why (firing, resolved, escalation, ...)
