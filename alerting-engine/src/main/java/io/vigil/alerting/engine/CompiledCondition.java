@@ -23,6 +23,10 @@ final class CompiledCondition {
     final long holdMillis;
     final boolean comparesStates;
     final String text;
+    /** Whether a recovery threshold widens what keeps a firing alert up. */
+    final boolean hasRecoveryBand;
+    /** {@link #aggregation} as an int, for a switch without the enum's lookup table. */
+    final int aggregationCode;
 
     private final int triggerOp;
     private final double triggerValue;
@@ -44,6 +48,8 @@ final class CompiledCondition {
         Threshold recovery = condition.recoveryThreshold();
         this.recoveryOp = recovery == null ? NEVER : opCode(condition.operator(), recovery);
         this.recoveryValue = recovery == null ? Double.NaN : number(recovery);
+        this.hasRecoveryBand = recovery != null;
+        this.aggregationCode = aggregation.ordinal();
     }
 
     private static int opCode(Operator op, Threshold threshold) {
