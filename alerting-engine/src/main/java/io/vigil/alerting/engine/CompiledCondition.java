@@ -28,6 +28,8 @@ final class CompiledCondition {
     /** {@link #aggregation} as an int, for a switch without the enum's lookup table. */
     final int aggregationCode;
 
+    private final Threshold threshold;
+    private final Threshold recoveryThreshold;
     private final int triggerOp;
     private final double triggerValue;
     private final int recoveryOp;
@@ -43,6 +45,8 @@ final class CompiledCondition {
         this.holdMillis = condition.holdFor().toMillis();
         this.comparesStates = condition.comparesStates();
         this.text = condition.describe();
+        this.threshold = condition.threshold();
+        this.recoveryThreshold = condition.recoveryThreshold();
         this.triggerOp = opCode(condition.operator(), condition.threshold());
         this.triggerValue = number(condition.threshold());
         Threshold recovery = condition.recoveryThreshold();
@@ -73,7 +77,7 @@ final class CompiledCondition {
 
     /** Whether the trigger comparison holds; never for NaN (an empty window has no value). */
     boolean triggers(double v) {
-        return v == v && compare(triggerOp, triggerValue, condition.threshold(), v);
+        return v == v && compare(triggerOp, triggerValue, threshold, v);
     }
 
     /**
@@ -81,8 +85,8 @@ final class CompiledCondition {
      * recovery threshold, the wider recovery band.
      */
     boolean sustains(double v) {
-        return v == v && (compare(triggerOp, triggerValue, condition.threshold(), v)
-                || recoveryOp != NEVER && compare(recoveryOp, recoveryValue, condition.recoveryThreshold(), v));
+        return v == v && (compare(triggerOp, triggerValue, threshold, v)
+                || recoveryOp != NEVER && compare(recoveryOp, recoveryValue, recoveryThreshold, v));
     }
 
     private boolean compare(int op, double x, Threshold generic, double v) {

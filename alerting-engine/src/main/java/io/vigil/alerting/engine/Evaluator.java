@@ -217,13 +217,13 @@ public final class Evaluator {
                 ordered.add(b);
             }
         }
-        s.bindings = ordered.toArray(SeriesHandle.NO_BINDINGS);
+        Binding[] newBindings = ordered.toArray(SeriesHandle.NO_BINDINGS);
         for (WindowView v : views.values()) {
             v.needMin = false;
             v.needMax = false;
             v.needRate = false;
         }
-        for (Binding b : s.bindings) {
+        for (Binding b : newBindings) {
             if (b.view != null) {
                 switch (b.condition.aggregation) {
                     case MIN: b.view.needMin = true; break;
@@ -233,7 +233,7 @@ public final class Evaluator {
                 }
             }
         }
-        s.views = views.values().toArray(SeriesHandle.NO_VIEWS);
+        s.setUp(views.values().toArray(SeriesHandle.NO_VIEWS), newBindings);
         s.rebuildViews(Math.max(s.clock, watermark));
     }
 
@@ -264,7 +264,7 @@ public final class Evaluator {
      * @throws IllegalArgumentException if {@code value} is not finite
      */
     public void record(SeriesHandle s, long timeMillis, double value, TransitionSink sink) {
-        if (s.bindings.length == 0) {
+        if (!s.bound) {
             counters.samplesIgnored++;
             return;
         }
@@ -277,7 +277,24 @@ public final class Evaluator {
         }
         counters.samplesAccepted++;
         long at = Math.max(timeMillis, watermark);
-        if (s.views.length != 0) {
+        WindowView view = s.onlyView;
+        if (view != null) {
+            // The common case, unrolled: one window length on this series.
+            long expiry = view.nextExpiry();
+            if (expiry < at) {
+                stepExpiries(s, at - 1, sink);
+                expiry = view.nextExpiry();
+            }
+            while (expiry <= at) {
+                view.evictOldest();
+                expiry = view.nextExpiry();
+            }
+            s.firstSeq = view.startSeq;
+            s.append(timeMillis, value);
+            if (timeMillis < at) {
+                s.evictUpTo(at);
+            }
+        } else if (s.views.length != 0) {
             if (s.nextExpiry() < at) {
                 stepExpiries(s, at - 1, sink);
             }
@@ -351,6 +368,14 @@ public final class Evaluator {
     }
 
     private static void evaluate(SeriesHandle s, long at, boolean sample, TransitionSink sink) {
+        Binding only = s.onlyBinding;
+        if (only != null) {
+            Instance instance = only.instance;
+            long when = instance.enter(at, sample, sink);
+            only.refresh(when);
+            instance.settle(when, sink);
+            return;
+        }
         for (Binding b : s.bindings) {
             Instance instance = b.instance;
             long when = instance.enter(at, sample, sink);
