@@ -6,6 +6,7 @@ import io.vigil.alerting.api.ErrorCode;
 import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.MetricNames;
 import io.vigil.alerting.api.Sample;
+import io.vigil.alerting.api.ValidationError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,6 +42,9 @@ import java.util.PriorityQueue;
  * {@code now}. See {@code ENGINE.md} for the full semantics.
  */
 public final class Evaluator {
+    /** The longest window supported: series keep sample times as int offsets (see {@link SeriesHandle}). */
+    static final long MAX_WINDOW_MILLIS = 1L << 30;
+
     private final EngineSettings settings;
     private final Counters counters = new Counters();
     /** Rules by id, enabled or not, in the order they were first put. */
@@ -75,12 +79,20 @@ public final class Evaluator {
      * cooldown, escalation, ...); the new conditions take effect at their next evaluation. A
      * disabled rule is kept but has no instances and is not evaluated.
      *
-     * @throws AlertingException {@link ErrorCode#MISSING_FIELD} if the rule has no id
+     * @throws AlertingException {@link ErrorCode#MISSING_FIELD} if the rule has no id,
+     *                           {@link ErrorCode#INVALID_CONDITION} for a window of 2^30 ms (12 days) or more
      */
     public void putRule(AlertRule rule) {
         Objects.requireNonNull(rule, "rule");
         if (rule.id() == null) {
             throw new AlertingException(ErrorCode.MISSING_FIELD, "a rule needs an id before the engine can evaluate it");
+        }
+        for (int i = 0; i < rule.conditions().size(); i++) {
+            if (rule.conditions().get(i).window().toMillis() >= MAX_WINDOW_MILLIS) {
+                throw AlertingException.invalid(List.of(new ValidationError(ErrorCode.INVALID_CONDITION,
+                        "conditions[" + i + "].window", "windows must be shorter than " + MAX_WINDOW_MILLIS / 86_400_000
+                        + " days")));
+            }
         }
         CompiledRule old = rules.get(rule.id());
         CompiledRule compiled = new CompiledRule(rule, settings, counters);

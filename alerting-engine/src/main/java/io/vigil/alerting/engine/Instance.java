@@ -122,13 +122,13 @@ final class Instance {
             }
             evaluatedAt = t;
         }
-        if (sample) {
-            lastSampleAt = Math.max(lastSampleAt, t);
+        if (sample && t > lastSampleAt) {
+            lastSampleAt = t;
             if (silentSince != NONE) {
                 dataResumed(t, sink);
             }
             if (rule.noDataAfterMillis != 0) {
-                silenceAt = lastSampleAt + rule.noDataAfterMillis;
+                silenceAt = t + rule.noDataAfterMillis;
             }
         }
         return t;
