@@ -1,5 +1,9 @@
 package io.vigil.notifiers.http;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.vigil.alerting.api.ValidationError;
+import io.vigil.alerting.api.ErrorCode;
+import io.vigil.alerting.api.AlertingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.alerting.api.ChannelSettings;
 import io.vigil.alerting.api.NotificationKind;
@@ -103,12 +107,13 @@ class WebhookNotifierTest {
     }
 
     @Test
-    void aHeaderWithALineBreakIsRefusedPermanentlyAndNothingIsSent() {
-        DeliveryResult result = notifier.send(Fixtures.firing("webhook", "",
-                settings("POST", Map.of("X-Host", "web-1\r\nX-Injected: yes"), null, null)));
-
-        assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
-        assertThat(result.detail()).contains("X-Host").doesNotContain("Injected");
+    void aHeaderWithALineBreakCannotEvenBeConfigured() {
+        // The model refuses it, so no rule can carry a header injection to this notifier.
+        assertThatThrownBy(() -> settings("POST", Map.of("X-Host", "web-1\r\nX-Injected: yes"), null, null))
+                .isInstanceOfSatisfying(AlertingException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+                    assertThat(e.errors()).extracting(ValidationError::path).containsExactly("headers.X-Host");
+                });
         assertThat(receiver.getRequestCount()).isZero();
     }
 
