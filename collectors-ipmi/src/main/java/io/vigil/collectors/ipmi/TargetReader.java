@@ -49,7 +49,6 @@ final class TargetReader {
      * (killing its child) when the next collection starts one.
      */
     synchronized TargetReport read() {
-        long start = System.nanoTime();
         CommandResult result;
         try {
             result = runner.run(backend.sensorsCommand(), target.timeout());
@@ -82,7 +81,7 @@ final class TargetReader {
         boolean ask = target.dcmi() != IpmiTarget.DcmiMode.OFF && dcmi.isPresent()
                 && (target.dcmi() == IpmiTarget.DcmiMode.ON || dcmiRetryAt == null || !now.isBefore(dcmiRetryAt));
         if (ask) {
-            Duration left = target.timeout().minusNanos(System.nanoTime() - start);
+            Duration left = target.timeout().minus(result.elapsed());
             DcmiOutcome outcome = left.compareTo(MIN_DCMI_TIME) < 0
                     ? new DcmiOutcome.Failed("no time left for the DCMI power reading within " + target.timeout())
                     : askDcmi(dcmi.get(), left);
