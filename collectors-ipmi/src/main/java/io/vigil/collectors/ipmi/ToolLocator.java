@@ -21,7 +21,17 @@ final class ToolLocator {
 
     private final List<Path> directories;
 
+    /** Searches exactly {@code directories}, in order. */
+    ToolLocator(List<Path> directories) {
+        this.directories = List.copyOf(directories);
+    }
+
+    /** Searches the directories of a {@code PATH} value, then the usual sbin and bin directories. */
     ToolLocator(String pathVariable) {
+        this(directoriesOf(pathVariable));
+    }
+
+    private static List<Path> directoriesOf(String pathVariable) {
         Set<String> dirs = new LinkedHashSet<>();
         if (pathVariable != null) {
             for (String d : pathVariable.split(File.pathSeparator)) {
@@ -33,7 +43,7 @@ final class ToolLocator {
         dirs.addAll(EXTRA_DIRECTORIES);
         List<Path> paths = new ArrayList<>();
         dirs.forEach(d -> paths.add(Path.of(d)));
-        this.directories = List.copyOf(paths);
+        return paths;
     }
 
     static ToolLocator fromEnvironment() {
