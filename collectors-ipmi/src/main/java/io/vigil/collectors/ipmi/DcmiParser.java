@@ -29,6 +29,8 @@ final class DcmiParser {
     private static final Pattern UNSUPPORTED = Pattern.compile(
             "(?i)invalid command|\\(c1\\)|invalid or unsupported|not supported|unsupported command|dcmi is not");
 
+    private static final Pattern PRIVILEGE = Pattern.compile("(?i)privilege level insufficient|insufficient privilege|\\(d4\\)");
+
     private DcmiParser() {
     }
 
@@ -39,7 +41,11 @@ final class DcmiParser {
             if (UNSUPPORTED.matcher(all).find()) {
                 return new DcmiOutcome.Unavailable("BMC does not support DCMI power readings: " + ParseSupport.summary(stderr, stdout));
             }
-            return new DcmiOutcome.Failed("DCMI power reading failed (exit " + exitCode + "): " + ParseSupport.summary(stderr, stdout));
+            String reason = "DCMI power reading failed (exit " + exitCode + "): " + ParseSupport.summary(stderr, stdout);
+            if (PRIVILEGE.matcher(all).find()) {
+                reason += " (raise the target's privilege, or set its dcmi option to off)";
+            }
+            return new DcmiOutcome.Failed(reason);
         }
         return parse(stdout);
     }

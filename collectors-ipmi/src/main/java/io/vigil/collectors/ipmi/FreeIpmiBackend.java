@@ -12,8 +12,14 @@ import java.util.Optional;
  * the SDR cache lives there too, so collectors never share or race on {@code ~/.freeipmi}.
  */
 final class FreeIpmiBackend implements Backend {
-    /** FreeIPMI's own session timeout, as a share of the target's: it then fails with a clear message before being killed. */
-    private static final double SESSION_SHARE = 0.8;
+    /**
+     * How much sooner than the target's timeout FreeIPMI's own session timeout ends, so that it
+     * fails with its own clear message ("connection timeout") before being killed: it overruns
+     * its session timeout by up to a second.
+     */
+    private static final long SESSION_MARGIN_MILLIS = 2000;
+    /** FreeIPMI refuses a session timeout not above its retransmission timeout (1 s). */
+    private static final long MIN_SESSION_MILLIS = 2000;
 
     private final Command sensors;
     private final Command dcmi;
@@ -42,7 +48,8 @@ final class FreeIpmiBackend implements Backend {
             }
             connection.add("--privilege-level=" + target.privilege().freeIpmiName());
             target.cipherSuite().ifPresent(id -> connection.add("--cipher-suite-id=" + id));
-            long sessionMillis = Math.max(1000, (long) (target.timeout().toMillis() * SESSION_SHARE));
+            long millis = target.timeout().toMillis();
+            long sessionMillis = Math.max(MIN_SESSION_MILLIS, millis - millis % 1000 - SESSION_MARGIN_MILLIS);
             connection.add("--session-timeout=" + sessionMillis);
         }
         if (!target.workarounds().isEmpty()) {

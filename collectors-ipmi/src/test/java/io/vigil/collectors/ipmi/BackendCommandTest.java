@@ -53,7 +53,7 @@ class BackendCommandTest {
         Path cache = dir.path().resolve("sdr-cache-node1");
         assertThat(sensors.argv()).containsExactly("/usr/sbin/ipmi-sensors",
                 "--hostname=127.0.0.1:9623", "--driver-type=LAN_2_0", "--config-file=" + config,
-                "--privilege-level=ADMIN", "--cipher-suite-id=3", "--session-timeout=4000",
+                "--privilege-level=ADMIN", "--cipher-suite-id=3", "--session-timeout=3000",
                 "--workaround-flags=opensesspriv,authcap",
                 "--sdr-cache-directory=" + cache, "--quiet-cache", "--sdr-cache-recreate",
                 "--comma-separated-output", "--output-sensor-state", "--no-header-output");
@@ -64,7 +64,7 @@ class BackendCommandTest {
         Command dcmi = backend.dcmiCommand().orElseThrow();
         assertThat(dcmi.argv()).containsExactly("/usr/sbin/ipmi-dcmi",
                 "--hostname=127.0.0.1:9623", "--driver-type=LAN_2_0", "--config-file=" + config,
-                "--privilege-level=ADMIN", "--cipher-suite-id=3", "--session-timeout=4000",
+                "--privilege-level=ADMIN", "--cipher-suite-id=3", "--session-timeout=3000",
                 "--workaround-flags=opensesspriv,authcap", "--get-system-power-statistics");
         assertNoPassword(dcmi, PASSWORD);
     }
