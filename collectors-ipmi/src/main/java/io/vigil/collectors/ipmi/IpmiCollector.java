@@ -62,6 +62,7 @@ public final class IpmiCollector implements MetricCollector {
     /** Time on top of the targets' own timeouts for killed tools to be reaped. */
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final Duration IDLE_THREAD_LIFE = Duration.ofMinutes(2);
 
     private final List<TargetReader> readers;
     private final Labels hostLabels;
@@ -81,8 +82,10 @@ public final class IpmiCollector implements MetricCollector {
         int rounds = (readers.size() + threads - 1) / threads;
         Duration longest = readers.stream().map(r -> r.target().timeout()).max(Duration::compareTo).orElseThrow();
         this.collectionBudget = longest.multipliedBy(rounds).plus(GRACE);
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_LIFE.toMillis(), TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), new DaemonThreads());
+        pool.allowCoreThreadTimeOut(true); // a collector with a long interval holds no idle threads
+        this.executor = pool;
     }
 
     public static Builder builder() {
