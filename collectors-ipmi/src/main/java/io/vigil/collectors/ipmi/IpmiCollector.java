@@ -111,7 +111,7 @@ public final class IpmiCollector implements MetricCollector {
     public List<IpmiTarget> targets() {
         List<IpmiTarget> targets = new ArrayList<>(readers.size());
         readers.forEach(r -> targets.add(r.target()));
-        return targets;
+        return List.copyOf(targets);
     }
 
     /**
