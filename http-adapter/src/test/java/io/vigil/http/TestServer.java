@@ -137,6 +137,15 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The status and headers only, for streams that do not end (the body is closed unread). */
+    Reply sendHeadersOnly(Request request) {
+        try (Response r = client.newCall(request).execute()) {
+            return new Reply(r.code(), r.headers().toMultimap(), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Request.Builder request(String path, Who who) {
         Request.Builder b = new Request.Builder().url(base + path);
         who.apply(b);
