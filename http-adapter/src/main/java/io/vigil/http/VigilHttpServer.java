@@ -32,6 +32,16 @@ import java.util.Objects;
  * and its queue are full, requests get 503 at once.
  */
 public final class VigilHttpServer implements AutoCloseable {
+    static {
+        // The JDK server writes the status line and the body in separate segments; with Nagle's
+        // algorithm on, the body waits for the client's delayed ACK (about 40 ms per response).
+        // The property is read once, when the JDK's server configuration loads, so it is set here
+        // unless the host chose otherwise.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final Alerting alerting;
     private final EventHub events;
