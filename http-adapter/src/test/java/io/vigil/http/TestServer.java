@@ -56,6 +56,7 @@ final class TestServer implements AutoCloseable {
     final VigilHttpServer server;
     final OkHttpClient client;
     final String base;
+    private final HttpOptions options;
 
     TestServer() {
         this(b -> { }, a -> { });
@@ -80,9 +81,14 @@ final class TestServer implements AutoCloseable {
         this.alerting = ab.build();
         HttpOptions.Builder ob = HttpOptions.builder().port(0);
         options.accept(ob);
-        this.server = VigilHttpServer.start(alerting, ob.build());
+        this.options = ob.build();
+        this.server = VigilHttpServer.start(alerting, this.options);
         this.client = new OkHttpClient.Builder().readTimeout(10, TimeUnit.SECONDS).retryOnConnectionFailure(false).build();
         this.base = server.baseUri().toString();
+    }
+
+    HttpOptions serverOptions() {
+        return options;
     }
 
     /** The standard credentials: one per seed 003 role, Basic for the admin too. */
