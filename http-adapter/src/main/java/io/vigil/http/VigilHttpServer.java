@@ -112,6 +112,14 @@ public final class VigilHttpServer implements AutoCloseable {
         return events;
     }
 
+    WorkerPool pool() {
+        return pool;
+    }
+
+    boolean stopping() {
+        return inFlight.stopping();
+    }
+
     /** The address it listens on (with the actual port when started on port 0). */
     public InetSocketAddress address() {
         return server.getAddress();

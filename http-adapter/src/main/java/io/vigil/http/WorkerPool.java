@@ -48,6 +48,11 @@ final class WorkerPool implements Executor {
         return SHED.get();
     }
 
+    /** Requests waiting for a worker. */
+    int queued() {
+        return pool.getQueue().size();
+    }
+
     void shutdown(long timeoutMillis) {
         pool.shutdown();
         try {
