@@ -34,6 +34,9 @@ final class EventsApi {
                 throw ApiException.badParameter("Last-Event-ID", "must be an event id (a whole number)");
             }
         }
+        if (call.exchange().getRequestMethod().equals("HEAD")) {
+            return new Reply(200, "text/event-stream; charset=utf-8", new byte[0], java.util.Map.of());
+        }
         s.events.open(call.exchange(), last);
         return Reply.STREAMING;
     }
