@@ -2,7 +2,7 @@ package io.vigil.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.alerting.api.Labels;
-import io.vigil.alerting.runtime.NotificationRequest;
+import io.vigil.alerting.spi.NotificationRequest;
 import io.vigil.http.TestServer.Reply;
 import io.vigil.http.TestServer.Who;
 import org.junit.jupiter.api.AfterEach;

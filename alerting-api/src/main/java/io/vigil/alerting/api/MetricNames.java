@@ -1,14 +1,12 @@
 package io.vigil.alerting.api;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Metric naming rules and the alias table that lets seed 003's names ({@code cpu},
  * {@code cpu.usagePercent}) and seed 000's names ({@code cpu_usage}) address the same series.
  */
 public final class MetricNames {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:.\\-]{0,199}");
 
     /**
      * Aliases to canonical names. Seed 003 names a metric family ({@code cpu}) and refines it with
@@ -31,10 +29,33 @@ public final class MetricNames {
     private MetricNames() {
     }
 
-    /** Whether {@code name} is a usable metric name (letters, digits, {@code _ : . -}, not starting with a digit). */
+    /**
+     * Whether {@code name} is a usable metric name: {@code [A-Za-z_:][A-Za-z0-9_:.\-]{0,199}}
+     * (letters, digits, {@code _ : . -}, not starting with a digit, at most 200 characters).
+     */
     public static boolean isValid(String name) {
-        return name != null && VALID.matcher(name).matches();
+        // Same language as the pattern below, checked by hand: this runs for every Sample built,
+        // and a regex match allocates a Matcher each time.
+        if (name == null || name.isEmpty() || name.length() > 200) {
+            return false;
+        }
+        char first = name.charAt(0);
+        if (!(isLetter(first) || first == '_' || first == ':')) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(isLetter(c) || c >= '0' && c <= '9' || c == '_' || c == ':' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
 
     /** The canonical series name for {@code name}: the alias target, or the name itself. */
     public static String canonical(String name) {

@@ -34,10 +34,10 @@ final class Binding {
             nowTriggers = condition.triggers(series.newestState);
             nowSustains = nowTriggers;
         } else {
-            double v = view == null ? series.newestValue : view.value(condition.aggregation);
+            double v = view == null ? series.newestValue : view.value(condition.aggregationCode);
             value = v;
             nowTriggers = condition.triggers(v);
-            nowSustains = nowTriggers || condition.sustains(v);
+            nowSustains = nowTriggers || condition.hasRecoveryBand && condition.sustains(v);
         }
         if (nowTriggers != triggers) {
             triggers = nowTriggers;

@@ -23,7 +23,13 @@ final class CompiledCondition {
     final long holdMillis;
     final boolean comparesStates;
     final String text;
+    /** Whether a recovery threshold widens what keeps a firing alert up. */
+    final boolean hasRecoveryBand;
+    /** {@link #aggregation} as an int, for a switch without the enum's lookup table. */
+    final int aggregationCode;
 
+    private final Threshold threshold;
+    private final Threshold recoveryThreshold;
     private final int triggerOp;
     private final double triggerValue;
     private final int recoveryOp;
@@ -39,11 +45,15 @@ final class CompiledCondition {
         this.holdMillis = condition.holdFor().toMillis();
         this.comparesStates = condition.comparesStates();
         this.text = condition.describe();
+        this.threshold = condition.threshold();
+        this.recoveryThreshold = condition.recoveryThreshold();
         this.triggerOp = opCode(condition.operator(), condition.threshold());
         this.triggerValue = number(condition.threshold());
         Threshold recovery = condition.recoveryThreshold();
         this.recoveryOp = recovery == null ? NEVER : opCode(condition.operator(), recovery);
         this.recoveryValue = recovery == null ? Double.NaN : number(recovery);
+        this.hasRecoveryBand = recovery != null;
+        this.aggregationCode = aggregation.ordinal();
     }
 
     private static int opCode(Operator op, Threshold threshold) {
@@ -67,7 +77,7 @@ final class CompiledCondition {
 
     /** Whether the trigger comparison holds; never for NaN (an empty window has no value). */
     boolean triggers(double v) {
-        return v == v && compare(triggerOp, triggerValue, condition.threshold(), v);
+        return v == v && compare(triggerOp, triggerValue, threshold, v);
     }
 
     /**
@@ -75,8 +85,8 @@ final class CompiledCondition {
      * recovery threshold, the wider recovery band.
      */
     boolean sustains(double v) {
-        return v == v && (compare(triggerOp, triggerValue, condition.threshold(), v)
-                || recoveryOp != NEVER && compare(recoveryOp, recoveryValue, condition.recoveryThreshold(), v));
+        return v == v && (compare(triggerOp, triggerValue, threshold, v)
+                || recoveryOp != NEVER && compare(recoveryOp, recoveryValue, recoveryThreshold, v));
     }
 
     private boolean compare(int op, double x, Threshold generic, double v) {

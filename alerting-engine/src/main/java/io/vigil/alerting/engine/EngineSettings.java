@@ -14,7 +14,7 @@ import java.time.Duration;
  *                             same alert is notified at most every 15 minutes); a rule's longer
  *                             reminder interval wins, a rule without one gets no reminders
  * @param outOfOrderTolerance  how much older than its series' newest sample a sample may be and
- *                             still be accepted; zero drops every older sample
+ *                             still be accepted; zero drops every older sample; under 12 days
  * @param defaultFlapDetection flap detection for rules that set none, or {@code null} for none
  */
 public record EngineSettings(Duration cooldownFloor, Duration minReminderInterval, Duration outOfOrderTolerance,
@@ -27,6 +27,9 @@ public record EngineSettings(Duration cooldownFloor, Duration minReminderInterva
         cooldownFloor = nonNegative(cooldownFloor, "cooldownFloor");
         minReminderInterval = nonNegative(minReminderInterval, "minReminderInterval");
         outOfOrderTolerance = nonNegative(outOfOrderTolerance, "outOfOrderTolerance");
+        if (outOfOrderTolerance.toMillis() >= Evaluator.MAX_WINDOW_MILLIS) {
+            throw new AlertingException(ErrorCode.INVALID_DURATION, "outOfOrderTolerance must be under 12 days");
+        }
     }
 
     private static Duration nonNegative(Duration d, String name) {

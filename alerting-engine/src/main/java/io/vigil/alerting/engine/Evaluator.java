@@ -6,6 +6,7 @@ import io.vigil.alerting.api.ErrorCode;
 import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.MetricNames;
 import io.vigil.alerting.api.Sample;
+import io.vigil.alerting.api.ValidationError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,6 +42,9 @@ import java.util.PriorityQueue;
  * {@code now}. See {@code ENGINE.md} for the full semantics.
  */
 public final class Evaluator {
+    /** The longest window supported: series keep sample times as int offsets (see {@link SeriesHandle}). */
+    static final long MAX_WINDOW_MILLIS = 1L << 30;
+
     private final EngineSettings settings;
     private final Counters counters = new Counters();
     /** Rules by id, enabled or not, in the order they were first put. */
@@ -75,12 +79,20 @@ public final class Evaluator {
      * cooldown, escalation, ...); the new conditions take effect at their next evaluation. A
      * disabled rule is kept but has no instances and is not evaluated.
      *
-     * @throws AlertingException {@link ErrorCode#MISSING_FIELD} if the rule has no id
+     * @throws AlertingException {@link ErrorCode#MISSING_FIELD} if the rule has no id,
+     *                           {@link ErrorCode#INVALID_CONDITION} for a window of 2^30 ms (12 days) or more
      */
     public void putRule(AlertRule rule) {
         Objects.requireNonNull(rule, "rule");
         if (rule.id() == null) {
             throw new AlertingException(ErrorCode.MISSING_FIELD, "a rule needs an id before the engine can evaluate it");
+        }
+        for (int i = 0; i < rule.conditions().size(); i++) {
+            if (rule.conditions().get(i).window().toMillis() >= MAX_WINDOW_MILLIS) {
+                throw AlertingException.invalid(List.of(new ValidationError(ErrorCode.INVALID_CONDITION,
+                        "conditions[" + i + "].window", "windows must be shorter than " + MAX_WINDOW_MILLIS / 86_400_000
+                        + " days")));
+            }
         }
         CompiledRule old = rules.get(rule.id());
         CompiledRule compiled = new CompiledRule(rule, settings, counters);
@@ -217,13 +229,13 @@ public final class Evaluator {
                 ordered.add(b);
             }
         }
-        s.bindings = ordered.toArray(SeriesHandle.NO_BINDINGS);
+        Binding[] newBindings = ordered.toArray(SeriesHandle.NO_BINDINGS);
         for (WindowView v : views.values()) {
             v.needMin = false;
             v.needMax = false;
             v.needRate = false;
         }
-        for (Binding b : s.bindings) {
+        for (Binding b : newBindings) {
             if (b.view != null) {
                 switch (b.condition.aggregation) {
                     case MIN: b.view.needMin = true; break;
@@ -233,7 +245,7 @@ public final class Evaluator {
                 }
             }
         }
-        s.views = views.values().toArray(SeriesHandle.NO_VIEWS);
+        s.setUp(views.values().toArray(SeriesHandle.NO_VIEWS), newBindings);
         s.rebuildViews(Math.max(s.clock, watermark));
     }
 
@@ -264,7 +276,7 @@ public final class Evaluator {
      * @throws IllegalArgumentException if {@code value} is not finite
      */
     public void record(SeriesHandle s, long timeMillis, double value, TransitionSink sink) {
-        if (s.bindings.length == 0) {
+        if (!s.bound) {
             counters.samplesIgnored++;
             return;
         }
@@ -277,7 +289,24 @@ public final class Evaluator {
         }
         counters.samplesAccepted++;
         long at = Math.max(timeMillis, watermark);
-        if (s.views.length != 0) {
+        WindowView view = s.onlyView;
+        if (view != null) {
+            // The common case, unrolled: one window length on this series.
+            long expiry = view.nextExpiry();
+            if (expiry < at) {
+                stepExpiries(s, at - 1, sink);
+                expiry = view.nextExpiry();
+            }
+            while (expiry <= at) {
+                view.evictOldest();
+                expiry = view.nextExpiry();
+            }
+            s.firstSeq = view.startSeq;
+            s.append(timeMillis, value);
+            if (timeMillis < at) {
+                s.evictUpTo(at);
+            }
+        } else if (s.views.length != 0) {
             if (s.nextExpiry() < at) {
                 stepExpiries(s, at - 1, sink);
             }
@@ -351,6 +380,14 @@ public final class Evaluator {
     }
 
     private static void evaluate(SeriesHandle s, long at, boolean sample, TransitionSink sink) {
+        Binding only = s.onlyBinding;
+        if (only != null) {
+            Instance instance = only.instance;
+            long when = instance.enter(at, sample, sink);
+            only.refresh(when);
+            instance.settle(when, sink);
+            return;
+        }
         for (Binding b : s.bindings) {
             Instance instance = b.instance;
             long when = instance.enter(at, sample, sink);

@@ -27,10 +27,17 @@ final class Instance {
     final Labels labels;
     Binding[] bindings = NO_BINDINGS;
 
-    /** Per condition: how many of its bindings trigger / sustain, and since when it has held. */
-    final int[] triggering;
-    final int[] sustaining;
-    final long[] holdingSince;
+    /**
+     * Per condition: how many of its bindings trigger / sustain, and since when it has held.
+     * Condition 0 lives in fields, further ones in arrays: most rules have one condition, and
+     * three arrays per instance would cost more memory than the instance's own state.
+     */
+    private int triggering0;
+    private int sustaining0;
+    private long holdingSince0 = NONE;
+    private final int[] triggeringMore;
+    private final int[] sustainingMore;
+    private final long[] holdingSinceMore;
     /** Hold progress carried over from a snapshot, adopted when the condition is next found holding. */
     long[] carriedHoldingSince;
     int conditionsTriggering;
@@ -67,11 +74,13 @@ final class Instance {
     Instance(CompiledRule rule, Labels labels) {
         this.rule = rule;
         this.labels = labels;
-        int n = rule.conditions.length;
-        this.triggering = new int[n];
-        this.sustaining = new int[n];
-        this.holdingSince = new long[n];
-        Arrays.fill(holdingSince, NONE);
+        int more = rule.conditions.length - 1;
+        this.triggeringMore = more == 0 ? null : new int[more];
+        this.sustainingMore = more == 0 ? null : new int[more];
+        this.holdingSinceMore = more == 0 ? null : new long[more];
+        if (more > 0) {
+            Arrays.fill(holdingSinceMore, NONE);
+        }
         this.flap = rule.flapping == null ? null : new FlapTracker(rule.flapping);
     }
 
@@ -113,13 +122,13 @@ final class Instance {
             }
             evaluatedAt = t;
         }
-        if (sample) {
-            lastSampleAt = Math.max(lastSampleAt, t);
+        if (sample && t > lastSampleAt) {
+            lastSampleAt = t;
             if (silentSince != NONE) {
                 dataResumed(t, sink);
             }
             if (rule.noDataAfterMillis != 0) {
-                silenceAt = lastSampleAt + rule.noDataAfterMillis;
+                silenceAt = t + rule.noDataAfterMillis;
             }
         }
         return t;
@@ -127,7 +136,9 @@ final class Instance {
 
     /** Finishes an evaluation at {@code t} after the bindings have been refreshed. */
     void settle(long t, TransitionSink sink) {
-        awaitingData = false;
+        if (awaitingData) {
+            awaitingData = false;
+        }
         apply(t, sink);
         if (deadline <= t || silenceAt <= t) {
             runTimers(t, sink);
@@ -185,6 +196,9 @@ final class Instance {
 
     /** The condition-driven state machine at instant {@code t}. */
     private void apply(long t, TransitionSink sink) {
+        if (state == InstanceState.INACTIVE && conditionsTriggering == 0 && silentSince == NONE) {
+            return; // the common case: nothing holds, nothing changes (not even a deadline)
+        }
         if (frozen()) {
             recomputeDeadline();
             return;
@@ -291,7 +305,7 @@ final class Instance {
     }
 
     boolean rawTriggers() {
-        return rule.and ? conditionsTriggering == triggering.length : conditionsTriggering > 0;
+        return rule.and ? conditionsTriggering == rule.conditions.length : conditionsTriggering > 0;
     }
 
     boolean effectiveTriggers() {
@@ -308,7 +322,7 @@ final class Instance {
         if (silentSince != NONE) {
             return rule.noDataState == NoDataPolicy.State.ALERTING;
         }
-        return rule.and ? conditionsSustaining == sustaining.length : conditionsSustaining > 0;
+        return rule.and ? conditionsSustaining == rule.conditions.length : conditionsSustaining > 0;
     }
 
     /** When the conditions will have held for their hold times (AND: all of them, OR: the first). */
@@ -319,8 +333,8 @@ final class Instance {
         CompiledCondition[] cs = rule.conditions;
         long ready = rule.and ? NONE : NEVER;
         for (int i = 0; i < cs.length; i++) {
-            if (triggering[i] > 0) {
-                long at = holdingSince[i] + cs[i].holdMillis;
+            if (triggering(i) > 0) {
+                long at = holdingSince(i) + cs[i].holdMillis;
                 ready = rule.and ? Math.max(ready, at) : Math.min(ready, at);
             }
         }
@@ -365,15 +379,19 @@ final class Instance {
     // ---------------------------------------------------------------- binding feedback
 
     void triggerChanged(int condition, boolean nowTriggers, long at) {
-        if (nowTriggers) {
-            if (triggering[condition]++ == 0) {
-                conditionsTriggering++;
-                long carried = carriedHoldingSince == null ? NONE : carriedHoldingSince[condition];
-                holdingSince[condition] = carried != NONE && carried <= at ? carried : at;
-            }
-        } else if (--triggering[condition] == 0) {
+        int count = triggering(condition) + (nowTriggers ? 1 : -1);
+        if (condition == 0) {
+            triggering0 = count;
+        } else {
+            triggeringMore[condition - 1] = count;
+        }
+        if (nowTriggers && count == 1) {
+            conditionsTriggering++;
+            long carried = carriedHoldingSince == null ? NONE : carriedHoldingSince[condition];
+            setHoldingSince(condition, carried != NONE && carried <= at ? carried : at);
+        } else if (!nowTriggers && count == 0) {
             conditionsTriggering--;
-            holdingSince[condition] = NONE;
+            setHoldingSince(condition, NONE);
         }
         if (carriedHoldingSince != null) {
             carriedHoldingSince[condition] = NONE;
@@ -381,12 +399,32 @@ final class Instance {
     }
 
     void sustainChanged(int condition, boolean nowSustains) {
-        if (nowSustains) {
-            if (sustaining[condition]++ == 0) {
-                conditionsSustaining++;
-            }
-        } else if (--sustaining[condition] == 0) {
+        int count = (condition == 0 ? sustaining0 : sustainingMore[condition - 1]) + (nowSustains ? 1 : -1);
+        if (condition == 0) {
+            sustaining0 = count;
+        } else {
+            sustainingMore[condition - 1] = count;
+        }
+        if (nowSustains && count == 1) {
+            conditionsSustaining++;
+        } else if (!nowSustains && count == 0) {
             conditionsSustaining--;
+        }
+    }
+
+    int triggering(int condition) {
+        return condition == 0 ? triggering0 : triggeringMore[condition - 1];
+    }
+
+    long holdingSince(int condition) {
+        return condition == 0 ? holdingSince0 : holdingSinceMore[condition - 1];
+    }
+
+    private void setHoldingSince(int condition, long since) {
+        if (condition == 0) {
+            holdingSince0 = since;
+        } else {
+            holdingSinceMore[condition - 1] = since;
         }
     }
 

@@ -6,13 +6,13 @@ import io.vigil.alerting.api.Labels;
  * One series (metric and labels), resolved once with {@link Evaluator#series} and then fed with
  * {@link Evaluator#record}: the hot path that neither hashes labels nor allocates.
  *
- * <p>Inside, it keeps its recent samples in one primitive ring (time and value interleaved, so
- * that a sample's time and value share a cache line), enough for the longest window any rule reads
- * from it, plus one {@link WindowView} per distinct window length with running aggregates, and
+ * <p>Inside, it keeps its recent samples in a primitive ring, enough for the longest window any
+ * rule reads from it, plus one {@link WindowView} per distinct window length with running aggregates, and
  * the bindings to the rule instances it feeds. A handle belongs to the evaluator that made it.
  */
 public final class SeriesHandle {
-    private static final long[] NO_RING = new long[0];
+    private static final int[] NO_TIMES = new int[0];
+    private static final double[] NO_VALUES = new double[0];
     static final WindowView[] NO_VIEWS = new WindowView[0];
     static final Binding[] NO_BINDINGS = new Binding[0];
 
@@ -25,8 +25,13 @@ public final class SeriesHandle {
     /** The instant the windows reflect: the newest sample, or a later instant the evaluator advanced to. */
     long clock = Long.MIN_VALUE;
 
-    /** Ring of samples: slot {@code i} holds time at {@code 2i} and value bits at {@code 2i + 1}. */
-    long[] ring = NO_RING;
+    /**
+     * Ring of samples: times as int offsets from {@link #timeBase} (4 bytes instead of 8 per
+     * sample: the ring is most of a series' memory) and values.
+     */
+    long timeBase;
+    int[] times = NO_TIMES;
+    double[] values = NO_VALUES;
     int mask = -1;
     /** Sequence numbers: samples {@code [firstSeq, nextSeq)} are retained, sample {@code s} in slot {@code s & mask}. */
     long firstSeq;
@@ -36,6 +41,21 @@ public final class SeriesHandle {
     WindowView[] views = NO_VIEWS;
     /** Grouped by instance, so that an instance settles once after all its bindings on this series. */
     Binding[] bindings = NO_BINDINGS;
+    /**
+     * The common case without the arrays' indirection: the only view and the only binding when
+     * there is exactly one, else {@code null}. Saves two cache misses per sample.
+     */
+    WindowView onlyView;
+    Binding onlyBinding;
+    boolean bound;
+
+    void setUp(WindowView[] newViews, Binding[] newBindings) {
+        views = newViews;
+        bindings = newBindings;
+        onlyView = newViews.length == 1 ? newViews[0] : null;
+        onlyBinding = newBindings.length == 1 ? newBindings[0] : null;
+        bound = newBindings.length != 0;
+    }
 
     SeriesHandle(String metric, Labels labels) {
         this.metric = metric;
@@ -59,11 +79,11 @@ public final class SeriesHandle {
     // ---------------------------------------------------------------- ring
 
     long timeAt(long seq) {
-        return ring[((int) seq & mask) << 1];
+        return timeBase + times[(int) seq & mask];
     }
 
     double valueAt(long seq) {
-        return Double.longBitsToDouble(ring[(((int) seq & mask) << 1) + 1]);
+        return values[(int) seq & mask];
     }
 
     int size() {
@@ -71,29 +91,48 @@ public final class SeriesHandle {
     }
 
     void append(long t, double v) {
-        if (nextSeq - firstSeq == ring.length >> 1) {
+        if (nextSeq - firstSeq == times.length) {
             grow();
         }
-        int slot = ((int) nextSeq & mask) << 1;
-        ring[slot] = t;
-        ring[slot + 1] = Double.doubleToRawLongBits(v);
+        long offset = t - timeBase;
+        if (offset > Integer.MAX_VALUE || offset < Integer.MIN_VALUE) {
+            rebase(t);
+            offset = t - timeBase;
+        }
+        int slot = (int) nextSeq & mask;
+        times[slot] = (int) offset;
+        values[slot] = v;
         long seq = nextSeq++;
         for (WindowView view : views) {
             view.added(seq, v);
         }
     }
 
+    /**
+     * Moves the time base to the oldest retained sample (or {@code t} when none is retained), so
+     * that offsets fit an int again. Windows are shorter than 2^31 ms, so retained samples always
+     * fit after a rebase.
+     */
+    private void rebase(long t) {
+        long base = firstSeq < nextSeq ? Math.min(timeAt(firstSeq), t) : t;
+        for (long s = firstSeq; s < nextSeq; s++) {
+            int slot = (int) s & mask;
+            times[slot] = (int) (timeBase + times[slot] - base);
+        }
+        timeBase = base;
+    }
+
     private void grow() {
-        int capacity = Math.max(8, ring.length); // slots double: ring.length is 2 * slots
-        long[] bigger = new long[capacity * 2];
+        int capacity = Math.max(8, times.length * 2);
+        int[] biggerTimes = new int[capacity];
+        double[] biggerValues = new double[capacity];
         int newMask = capacity - 1;
         for (long s = firstSeq; s < nextSeq; s++) {
-            int from = ((int) s & mask) << 1;
-            int to = ((int) s & newMask) << 1;
-            bigger[to] = ring[from];
-            bigger[to + 1] = ring[from + 1];
+            biggerTimes[(int) s & newMask] = times[(int) s & mask];
+            biggerValues[(int) s & newMask] = values[(int) s & mask];
         }
-        ring = bigger;
+        times = biggerTimes;
+        values = biggerValues;
         mask = newMask;
     }
 
@@ -127,28 +166,29 @@ public final class SeriesHandle {
             seq--;
         }
         if (seq >= firstSeq && timeAt(seq) == t) {
-            ring[(((int) seq & mask) << 1) + 1] = Double.doubleToRawLongBits(v);
+            values[(int) seq & mask] = v;
             return;
         }
-        if (nextSeq - firstSeq == ring.length >> 1) {
+        if (nextSeq - firstSeq == times.length) {
             grow();
         }
-        for (long s = nextSeq; s > seq + 1; s--) {
-            int to = ((int) s & mask) << 1;
-            int from = ((int) (s - 1) & mask) << 1;
-            ring[to] = ring[from];
-            ring[to + 1] = ring[from + 1];
+        if (t - timeBase < Integer.MIN_VALUE) {
+            rebase(t);
         }
-        int slot = ((int) (seq + 1) & mask) << 1;
-        ring[slot] = t;
-        ring[slot + 1] = Double.doubleToRawLongBits(v);
+        for (long s = nextSeq; s > seq + 1; s--) {
+            times[(int) s & mask] = times[(int) (s - 1) & mask];
+            values[(int) s & mask] = values[(int) (s - 1) & mask];
+        }
+        times[(int) (seq + 1) & mask] = (int) (t - timeBase);
+        values[(int) (seq + 1) & mask] = v;
         nextSeq++;
     }
 
     /** Recomputes every view's window at instant {@code at} and drops what no window needs. */
     void rebuildViews(long at) {
         if (views.length == 0) {
-            ring = NO_RING;
+            times = NO_TIMES;
+            values = NO_VALUES;
             mask = -1;
             firstSeq = nextSeq;
             return;

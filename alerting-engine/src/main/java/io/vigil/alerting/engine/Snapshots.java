@@ -13,7 +13,7 @@ final class Snapshots {
         Map<String, Long> holding = new LinkedHashMap<>();
         CompiledCondition[] cs = i.rule.conditions;
         for (int c = 0; c < cs.length; c++) {
-            long since = i.triggering[c] > 0 ? i.holdingSince[c]
+            long since = i.triggering(c) > 0 ? i.holdingSince(c)
                     : i.carriedHoldingSince != null ? i.carriedHoldingSince[c] : Instance.NONE;
             if (since != Instance.NONE) {
                 holding.put(cs[c].condition.id(), since);

@@ -83,27 +83,38 @@ final class WindowView {
         return next >= previous ? next - previous : next;
     }
 
-    double value(Aggregation aggregation) {
+    private static final int AVG = Aggregation.AVG.ordinal();
+    private static final int MIN = Aggregation.MIN.ordinal();
+    private static final int MAX = Aggregation.MAX.ordinal();
+    private static final int SUM = Aggregation.SUM.ordinal();
+    private static final int COUNT = Aggregation.COUNT.ordinal();
+    private static final int RATE = Aggregation.RATE.ordinal();
+
+    /** The aggregate for {@link Aggregation#ordinal() aggregation code} {@code code}; NaN for an empty window (count: 0). */
+    double value(int code) {
         int n = count();
-        switch (aggregation) {
-            case COUNT:
-                return n;
-            case SUM:
-                return n == 0 ? Double.NaN : sum;
-            case AVG:
-                return n == 0 ? Double.NaN : sum / n;
-            case MIN:
-                return n == 0 ? Double.NaN : series.valueAt(minima.front());
-            case MAX:
-                return n == 0 ? Double.NaN : series.valueAt(maxima.front());
-            case RATE:
-                if (n < 2) {
-                    return Double.NaN;
-                }
-                return rate(increase, series.timeAt(startSeq), series.timeAt(series.nextSeq - 1));
-            default:
-                return n == 0 ? Double.NaN : series.valueAt(series.nextSeq - 1);
+        if (code == AVG) {
+            return n == 0 ? Double.NaN : sum / n;
         }
+        if (code == COUNT) {
+            return n;
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        if (code == SUM) {
+            return sum;
+        }
+        if (code == MIN) {
+            return series.valueAt(minima.front());
+        }
+        if (code == MAX) {
+            return series.valueAt(maxima.front());
+        }
+        if (code == RATE) {
+            return n < 2 ? Double.NaN : rate(increase, series.timeAt(startSeq), series.timeAt(series.nextSeq - 1));
+        }
+        return series.valueAt(series.nextSeq - 1);
     }
 
     /** Per-second rate; shared with {@link #valueAt} so both compute the very same double. */

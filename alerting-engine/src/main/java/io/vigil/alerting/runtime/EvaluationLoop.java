@@ -1,5 +1,6 @@
 package io.vigil.alerting.runtime;
 
+import io.vigil.alerting.spi.NotificationRequest;
 import io.vigil.alerting.api.AlertRecord;
 import io.vigil.alerting.api.AlertRule;
 import io.vigil.alerting.api.AlertStatus;

@@ -1,5 +1,7 @@
 package io.vigil.alerting.runtime;
 
+import io.vigil.alerting.spi.NotificationRequest;
+
 /**
  * Where the runtime hands notification requests. Called on the evaluation thread, so an
  * implementation must only queue the request (write its outbox entries) and return: it must never
