@@ -53,6 +53,7 @@ final class Dispatcher implements HttpHandler {
         String routeName = "unmatched";
         int status = 500;
         boolean streaming = false;
+        boolean recorded = false;
         boolean counted = inFlight.enter();
         Style style = Style.ENVELOPE;
         try {
@@ -104,6 +105,9 @@ final class Dispatcher implements HttpHandler {
                 reply = errors.render(ApiException.from(e, false), style);
             }
             status = reply.status();
+            // counted before the answer leaves, so that a client's next request sees this one in the metrics
+            metrics.record(method, routeName, status, System.nanoTime() - started);
+            recorded = true;
             send(exchange, reply, method.equals("HEAD"));
         } catch (IOException e) {
             // the client went away; nothing to answer
@@ -121,7 +125,9 @@ final class Dispatcher implements HttpHandler {
             if (!streaming) {
                 exchange.close();
             }
-            metrics.record(method, routeName, status, System.nanoTime() - started);
+            if (!recorded) {
+                metrics.record(method, routeName, status, System.nanoTime() - started);
+            }
             if (counted) {
                 inFlight.exit();
             }

@@ -2,6 +2,8 @@ package io.vigil.http;
 
 import io.vigil.alerting.api.Secret;
 import io.vigil.collectors.gpu.GpuInventory;
+import io.vigil.notifiers.NotificationDispatcher;
+import io.vigil.notifiers.template.TemplateRegistry;
 
 import javax.net.ssl.SSLContext;
 import java.net.InetAddress;
@@ -316,6 +318,17 @@ public final class HttpOptions {
         public Builder notificationGateway(NotificationGateway gateway) {
             this.notificationGateway = Objects.requireNonNull(gateway, "gateway");
             return this;
+        }
+
+        /** Test notifications go through the notifiers' dispatcher (its channels, templates and records). */
+        public Builder notifications(NotificationDispatcher dispatcher) {
+            Objects.requireNonNull(dispatcher, "dispatcher");
+            return notificationGateway(NotificationGateway.of(dispatcher::channels, dispatcher::test));
+        }
+
+        /** Templates edited over HTTP are registered in (and used from) the notifiers' registry. */
+        public Builder templates(TemplateRegistry registry) {
+            return templateStore(new RegistryTemplateStore(Objects.requireNonNull(registry, "registry")));
         }
 
         /** The GPU collector's inventory ({@code gpuCollector::inventory}) for seed 004's GPU details. */
