@@ -6,26 +6,19 @@ import io.vigil.alerting.api.ChannelSettings;
 import io.vigil.alerting.api.Secret;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Seed 002's notification channels under {@code /api/v1/notifications/channels}: list, create,
  * update, delete, test and toggle. Secrets are never shown: the signing secret, credential-like
- * header values and the token part of Discord and Slack webhook URLs are redacted, and sending a
- * redacted value back keeps what is stored.
+ * header values and the token part of Discord and Slack webhook URLs are redacted ({@link Redact}),
+ * and sending a redacted value back keeps what is stored.
  */
 final class ChannelsApi {
     private static final String BASE = "/api/v1/notifications/channels";
     private static final String TAG = "Notification channels (seed 002)";
-    /** Chat webhooks carry their credential in the URL path. */
-    private static final Set<String> URL_IS_SECRET = Set.of("discord", "slack");
-    private static final Pattern SECRET_HEADER = Pattern.compile("(?i).*(authorization|token|secret|key|cookie|password|signature).*");
 
     private final Services s;
     private final ChannelStore store;
@@ -143,7 +136,7 @@ final class ChannelsApi {
         List<String> recipients = Fields.strings(c, "recipients", 500, 500);
         List<String> cc = Fields.strings(c, "cc", 500, 500);
         String url = Fields.text(c, "url", 2000);
-        if (url != null && current != null && current.url() != null && url.equals(redactUrl(current.url(), type))) {
+        if (url != null && current != null && current.url() != null && url.equals(Redact.url(current.url(), type))) {
             url = current.url();
         }
         Map<String, String> headers = Fields.stringMap(c, "headers", 50, 4000);
@@ -183,10 +176,10 @@ final class ChannelsApi {
             c.set("cc", Json.strings(st.cc()));
         }
         c.put("template", st.template());
-        c.put("url", st.url() == null ? null : redactUrl(st.url(), ch.type()));
+        c.put("url", Redact.url(st.url(), ch.type()));
         c.put("method", st.httpMethod());
         ObjectNode headers = c.putObject("headers");
-        st.headers().forEach((k, v) -> headers.put(k, SECRET_HEADER.matcher(k).matches() ? Secret.REDACTED : v));
+        st.headers().forEach((k, v) -> headers.put(k, Redact.secretHeader(k) ? Secret.REDACTED : v));
         if (st.secret() != null) {
             c.put("secret", Secret.REDACTED);
         }
@@ -196,19 +189,6 @@ final class ChannelsApi {
         o.set("createdAt", Json.instant(ch.createdAt()));
         o.set("updatedAt", Json.instant(ch.updatedAt()));
         return o;
-    }
-
-    /** {@code https://discord.com/******} for chat webhooks, whose path is the credential; other URLs as they are. */
-    static String redactUrl(String url, String type) {
-        if (!URL_IS_SECRET.contains(type)) {
-            return url;
-        }
-        try {
-            URI uri = new URI(url);
-            return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + Secret.REDACTED;
-        } catch (URISyntaxException e) {
-            return Secret.REDACTED;
-        }
     }
 
     /** Model validation here is about a request's fields: 400 with every problem. */

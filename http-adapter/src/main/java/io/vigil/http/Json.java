@@ -26,6 +26,11 @@ import java.util.Collection;
 final class Json {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper WRITER = JsonMapper.builder().build();
+    private static final ObjectMapper YAML = com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build();
 
     private final ObjectMapper reader;
 
@@ -74,6 +79,22 @@ final class Json {
     static String writeString(JsonNode node) {
         try {
             return WRITER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String writePretty(JsonNode node) {
+        try {
+            return WRITER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String writeYaml(JsonNode node) {
+        try {
+            return YAML.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -91,8 +91,11 @@ final class RulesApi {
 
     private Reply update(Call call) throws IOException {
         String doc = RuleDocuments.text(call);
-        AlertRule updated = RuleDocuments.read(() ->
-                rules.update(call.path("id"), b -> s.codec.readUpdate(doc, b.build()).toBuilder(), call.actor()));
+        boolean yaml = call.isYamlBody();
+        AlertRule updated = RuleDocuments.read(() -> rules.update(call.path("id"), b -> {
+            AlertRule current = b.build();
+            return s.codec.readUpdate(RuleDocuments.withStoredSecrets(doc, yaml, current), current).toBuilder();
+        }, call.actor()));
         return Envelope.ok(s.rules.v1(updated, s.alerting.ruleStats(updated.id())), "Updated");
     }
 
@@ -178,8 +181,10 @@ final class RulesApi {
             default: throw ApiException.badParameter("format", "json or yaml");
         }
         List<AlertRule> chosen = rules.export(ids);
+        ObjectNode document = (ObjectNode) Json.readTrusted(s.codec.writeAll(chosen, Format.JSON, Redaction.REDACT));
+        document.get("rules").forEach(r -> Redact.rule((ObjectNode) r));
         ObjectNode data = Json.object();
-        data.put("content", s.codec.writeAll(chosen, format, Redaction.REDACT));
+        data.put("content", format == Format.JSON ? Json.writePretty(document) : Json.writeYaml(document));
         data.put("filename", "alert_rules_" + DAY.format(s.now()) + (format == Format.JSON ? ".json" : ".yaml"));
         data.put("format", formatText.equals("yml") ? "yaml" : formatText);
         data.put("count", chosen.size());

@@ -94,8 +94,11 @@ final class Seed000Api {
 
     private Reply update(Call call) throws IOException {
         String doc = RuleDocuments.text(call);
-        AlertRule updated = RuleDocuments.read(() ->
-                rules.update(call.path("name"), b -> s.codec.readUpdate(doc, b.build()).toBuilder(), call.actor()));
+        boolean yaml = call.isYamlBody();
+        AlertRule updated = RuleDocuments.read(() -> rules.update(call.path("name"), b -> {
+            AlertRule current = b.build();
+            return s.codec.readUpdate(RuleDocuments.withStoredSecrets(doc, yaml, current), current).toBuilder();
+        }, call.actor()));
         return Reply.json(200, RuleJson.seed000(updated, s.alerting.ruleStats(updated.id())));
     }
 

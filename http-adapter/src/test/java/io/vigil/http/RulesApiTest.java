@@ -207,7 +207,14 @@ class RulesApiTest {
         Reply all = t.post("/api/v1/alerts/rules/export", "", TestServer.Who.SECURITY);
         assertThat(all.data().get("count").asInt()).isEqualTo(2);
         assertThat(all.data().get("content").asText()).doesNotContain("s3cr3t-signing-key");
-        assertThat(t.post("/api/v1/alerts/rules/export", "{\"format\":\"yaml\"}").data().get("content").asText()).contains("rules:");
+        String yaml = t.post("/api/v1/alerts/rules/export", "{\"ruleIds\":[\"rule_001\"],\"format\":\"yaml\"}").data()
+                .get("content").asText();
+        assertThat(yaml).startsWith("rules:");
+        try (TestServer other = TestServer.standard()) {
+            Reply imported = other.post("/api/v1/alerts/rules/import", "{\"content\":" + TestServer.MAPPER.valueToTree(yaml) + "}");
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            assertThat(other.alerting.rules().require("a").conditions()).isEqualTo(t.alerting.rules().require("a").conditions());
+        }
 
         // into a second server: the JSON export imports as it is
         String importBody = "{\"content\":" + TestServer.MAPPER.valueToTree(content) + "}";
@@ -227,6 +234,33 @@ class RulesApiTest {
             assertThat(mixed.json().get("errors").get(0).get("path").asText()).startsWith("rules[1]");
             assertThat(other.alerting.rules().find("ok")).isEmpty();
         }
+    }
+
+    @Test
+    void chatWebhookUrlsAndCredentialHeadersAreRedactedAndKeptOnUpdate() {
+        String rule = "{\"name\":\"chat\",\"conditions\":[{\"metric\":\"cpu\",\"operator\":\">\",\"threshold\":1}],"
+                + "\"notifications\":{\"methods\":[\"discord\",\"webhook\"],"
+                + "\"discord\":{\"enabled\":true,\"url\":\"https://discord.com/api/webhooks/42/discord-token\"},"
+                + "\"webhook\":{\"enabled\":true,\"url\":\"https://hooks.example.com/in\","
+                + "\"headers\":{\"Authorization\":\"Bearer hook-credential\",\"X-Team\":\"ops\"}}}}";
+        Reply created = t.post("/api/v1/alerts/rules", rule);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        for (String body : List.of(created.body(), t.get("/api/v1/alerts/rules/chat").body(),
+                t.get("/api/v1/alerts/rules").body(), t.post("/api/v1/alerts/rules/export", "").body(),
+                t.post("/api/v1/alerts/rules/export", "{\"format\":\"yaml\"}").body())) {
+            assertThat(body).doesNotContain("discord-token").doesNotContain("hook-credential");
+        }
+        JsonNode shown = t.get("/api/v1/alerts/rules/chat").data();
+        assertThat(shown.get("notifications").get("discord").get("url").asText()).isEqualTo("https://discord.com/******");
+        assertThat(shown.get("notifications").get("webhook").get("headers").get("X-Team").asText()).isEqualTo("ops");
+        // what GET showed, sent back with one change, keeps the stored credentials
+        String echoed = shown.toString().replace("\"severity\":\"medium\"", "\"severity\":\"high\"");
+        Reply updated = t.put("/api/v1/alerts/rules/chat", echoed);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        var settings = t.alerting.rules().require("chat").notifications().settings();
+        assertThat(settings.get("discord").url()).isEqualTo("https://discord.com/api/webhooks/42/discord-token");
+        assertThat(settings.get("webhook").headers()).containsEntry("Authorization", "Bearer hook-credential");
+        assertThat(t.alerting.rules().require("chat").severity().wireName()).isEqualTo("high");
     }
 
     @Test
