@@ -1,6 +1,5 @@
 package io.vigil.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.alerting.api.NotificationConfig;
 import io.vigil.alerting.api.NotificationConfig.DeliveryPolicy;
@@ -217,9 +216,5 @@ final class ConfigJson {
         } catch (DateTimeParseException e) {
             throw ApiException.badParameter("globalPolicy.quietHours." + name, "a time of day as HH:mm");
         }
-    }
-
-    static boolean isNull(JsonNode n) {
-        return n == null || n.isNull();
     }
 }

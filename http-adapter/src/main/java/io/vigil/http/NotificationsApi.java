@@ -109,7 +109,8 @@ final class NotificationsApi {
             data.put("error", "no outcome within " + s.options.notificationTestTimeout().toSeconds() + " s; see the history");
         } catch (ExecutionException e) {
             data.put("status", NotificationStatus.FAILED.wireName());
-            data.put("error", "the notifier failed: " + e.getCause().getClass().getSimpleName());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            data.put("error", "the notifier failed: " + cause.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(ApiError.UNAVAILABLE, "interrupted while waiting for the test notification");

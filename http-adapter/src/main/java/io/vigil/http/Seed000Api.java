@@ -14,7 +14,6 @@ import io.vigil.alerting.runtime.RuleRegistry;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,8 +219,7 @@ final class Seed000Api {
         o.set("hours", Json.number(hours));
         o.put("total", found.size());
         ArrayNode list = o.putArray("alerts");
-        List<AlertRecord> ordered = new ArrayList<>(found);
-        ordered.forEach(r -> list.add(RecordJson.seed000(r)));
+        found.forEach(r -> list.add(RecordJson.seed000(r)));
         return Reply.json(200, o);
     }
 

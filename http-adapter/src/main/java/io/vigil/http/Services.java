@@ -15,16 +15,14 @@ final class Services {
     final HttpOptions options;
     final RuleCodec codec = new RuleCodec();
     final RuleJson rules;
-    final Json json;
     final EventHub events;
     final HttpMetrics metrics;
     final Instant startedAt;
 
-    Services(Alerting alerting, HttpOptions options, Json json, EventHub events, HttpMetrics metrics) {
+    Services(Alerting alerting, HttpOptions options, EventHub events, HttpMetrics metrics) {
         this.alerting = alerting;
         this.options = options;
         this.rules = new RuleJson(codec);
-        this.json = json;
         this.events = events;
         this.metrics = metrics;
         this.startedAt = alerting.clock().instant();

@@ -59,7 +59,7 @@ public final class VigilHttpServer implements AutoCloseable {
                 alerting.clock());
         Json json = new Json(options.maxJsonDepth(), options.maxBodyBytes());
         HttpMetrics metrics = new HttpMetrics(alerting.metrics());
-        Services services = new Services(alerting, options, json, events, metrics);
+        Services services = new Services(alerting, options, events, metrics);
         List<Route> all = new ArrayList<>();
         all.addAll(new RulesApi(services).routes());
         all.addAll(new RecordsApi(services).routes());
