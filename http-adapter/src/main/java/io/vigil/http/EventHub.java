@@ -181,10 +181,17 @@ final class EventHub implements AlertListener, AutoCloseable {
                 throw new ApiException(ApiError.UNAVAILABLE, "too many open event streams; try again later",
                         List.of(), Map.of("Retry-After", "5"));
             }
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
-            exchange.sendResponseHeaders(200, 0);
-            Stream stream = new Stream(exchange);
+        }
+        // the answer's head goes out before the lock is taken, so no socket write ever holds up publishing
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
+        exchange.sendResponseHeaders(200, 0);
+        Stream stream = new Stream(exchange);
+        synchronized (lock) {
+            if (closed) {
+                stream.close();
+                return;
+            }
             stream.enqueue("retry: 3000\n\n".getBytes(StandardCharsets.UTF_8));
             if (lastEventId != null) {
                 Event oldest = replay.peekFirst();
@@ -202,7 +209,9 @@ final class EventHub implements AlertListener, AutoCloseable {
                     }
                 }
             }
-            streams.add(stream);
+            if (!stream.isDone()) {
+                streams.add(stream);
+            }
         }
     }
 
@@ -231,6 +240,7 @@ final class EventHub implements AlertListener, AutoCloseable {
         private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
         private boolean draining;
         private boolean done;
+        private boolean exchangeClosed;
 
         Stream(HttpExchange exchange) {
             this.exchange = exchange;
@@ -289,12 +299,20 @@ final class EventHub implements AlertListener, AutoCloseable {
             close();
         }
 
+        synchronized boolean isDone() {
+            return done;
+        }
+
         void close() {
+            boolean first;
             synchronized (this) {
+                first = !exchangeClosed;
+                exchangeClosed = true;
                 done = true;
                 queue.clear();
             }
-            if (streams.remove(this)) {
+            streams.remove(this);
+            if (first) {
                 try {
                     exchange.close();
                 } catch (RuntimeException ignored) {
