@@ -60,7 +60,10 @@ if [ "$(psql_admin -c "select 1 from pg_roles where rolname = '$DB_USER'")" != "
 fi
 if [ "$(psql_admin -c "select 1 from pg_database where datname = '$DB'")" != "1" ]; then
   log "creating database $DB"
-  psql_admin -c "create database $DB owner $DB_USER" >&2
+  # A linguistic (ICU en-US) collation on purpose: the store must sort ids and names by code
+  # point even where the database's own order would put "alpha" before "Beta".
+  psql_admin -c "create database $DB owner $DB_USER template template0 encoding 'UTF8'
+                 locale 'C.UTF-8' locale_provider icu icu_locale 'en-US'" >&2
 fi
 
 # Prove the test user can log in over TCP with the password before handing out the settings.
