@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -198,6 +199,7 @@ public final class JdbcAlertStore implements AlertStore {
             SQLiteDataSource writerSource = new SQLiteDataSource(writerConfig);
             writerSource.setUrl(url);
             Migrations.apply(writerSource, Dialect.SQLITE, null, null);
+            refreshQueryPlannerStatistics(writerSource);
 
             SQLiteConfig readerConfig = new SQLiteConfig();
             readerConfig.setReadOnly(true);
@@ -213,6 +215,20 @@ public final class JdbcAlertStore implements AlertStore {
             } catch (RuntimeException e) {
                 writer.close();
                 throw e;
+            }
+        }
+
+        /**
+         * SQLite chooses indexes from statistics that only ANALYZE gathers (PostgreSQL's
+         * autovacuum does this by itself). {@code PRAGMA optimize} analyzes just the tables whose
+         * statistics are missing or stale, with a row limit so it stays quick on a large file.
+         */
+        private static void refreshQueryPlannerStatistics(DataSource source) {
+            try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+                s.execute("PRAGMA analysis_limit = 1000");
+                s.execute("PRAGMA optimize = 0x10002");
+            } catch (SQLException e) {
+                throw StoreException.of("refreshing the SQLite query planner statistics", e, null);
             }
         }
 
@@ -402,6 +418,11 @@ public final class JdbcAlertStore implements AlertStore {
     @Override
     public void close() {
         db.close();
+    }
+
+    /** The database underneath, for this package's tests and benchmark. */
+    Database database() {
+        return db;
     }
 
     @Override

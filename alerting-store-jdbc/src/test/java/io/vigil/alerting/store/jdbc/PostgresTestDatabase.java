@@ -22,6 +22,8 @@ final class PostgresTestDatabase {
     static final String USER = System.getenv("VIGIL_TEST_PG_USER");
     static final String PASSWORD = System.getenv("VIGIL_TEST_PG_PASSWORD");
 
+    private static volatile boolean warned;
+
     private final List<String> schemas = new ArrayList<>();
 
     /** Skips (outside CI) or fails (in CI) when no PostgreSQL server is configured. */
@@ -35,7 +37,12 @@ final class PostgresTestDatabase {
         if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI runs the PostgreSQL store tests, but no server is configured: " + how);
         }
-        Assumptions.abort("PostgreSQL store tests skipped: no server configured outside CI; " + how);
+        String why = "PostgreSQL store tests skipped: no server configured outside CI; " + how;
+        if (!warned) {
+            warned = true;
+            System.err.println("WARNING: " + why); // surefire's summary only counts skips; say why once
+        }
+        Assumptions.abort(why);
     }
 
     static Secret password() {
