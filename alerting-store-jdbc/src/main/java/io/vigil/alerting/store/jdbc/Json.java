@@ -90,11 +90,11 @@ final class Json {
 
     static void putNumber(ObjectNode node, String field, Double value) {
         if (value != null) {
-            node.set(field, number(value));
+            node.set(field, numberNode(value));
         }
     }
 
-    static JsonNode number(double value) {
+    static JsonNode numberNode(double value) {
         return Double.isFinite(value) ? NODES.numberNode(value) : NODES.textNode(Double.toString(value));
     }
 
@@ -154,10 +154,10 @@ final class Json {
 
     static Double number(JsonNode node, String field) {
         JsonNode v = field(node, field);
-        return v == null ? null : number(v);
+        return v == null ? null : toDouble(v);
     }
 
-    static double number(JsonNode v) {
+    static double toDouble(JsonNode v) {
         return v.isTextual() ? Double.parseDouble(v.asText()) : v.doubleValue();
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Alert records, one column per field so that statistics can be computed in SQL, and their
@@ -152,7 +153,7 @@ final class RecordTable {
         if (q.to() != null) {
             where.and("triggered_at_us < ?", Micros.of(q.to()));
         }
-        for (Map.Entry<String, String> label : new java.util.TreeMap<>(q.labels()).entrySet()) {
+        for (Map.Entry<String, String> label : new TreeMap<>(q.labels()).entrySet()) {
             where.and("id IN (SELECT record_id FROM alert_record_labels WHERE name = ? AND value = ?)",
                     label.getKey(), label.getValue());
         }

@@ -21,13 +21,13 @@ final class ValueJson {
     static ObjectNode threshold(Threshold t) {
         ObjectNode n = Json.object();
         if (t instanceof Threshold.Number v) {
-            n.put("type", "number").set("value", Json.number(v.value()));
+            n.put("type", "number").set("value", Json.numberNode(v.value()));
         } else if (t instanceof Threshold.Range r) {
-            n.put("type", "range").set("lo", Json.number(r.lo()));
-            n.set("hi", Json.number(r.hi()));
+            n.put("type", "range").set("lo", Json.numberNode(r.lo()));
+            n.set("hi", Json.numberNode(r.hi()));
         } else if (t instanceof Threshold.Numbers ns) {
             ArrayNode a = n.put("type", "numbers").putArray("values");
-            ns.values().forEach(d -> a.add(Json.number(d)));
+            ns.values().forEach(d -> a.add(Json.numberNode(d)));
         } else if (t instanceof Threshold.Text s) {
             n.put("type", "text").put("value", s.value());
         } else if (t instanceof Threshold.Texts ts) {
@@ -43,12 +43,12 @@ final class ValueJson {
         String type = Json.text(n, "type");
         switch (type == null ? "" : type) {
             case "number":
-                return Threshold.of(Json.number(n.get("value")));
+                return Threshold.of(Json.toDouble(n.get("value")));
             case "range":
-                return Threshold.range(Json.number(n.get("lo")), Json.number(n.get("hi")));
+                return Threshold.range(Json.toDouble(n.get("lo")), Json.toDouble(n.get("hi")));
             case "numbers": {
                 List<Double> values = new ArrayList<>();
-                n.get("values").forEach(v -> values.add(Json.number(v)));
+                n.get("values").forEach(v -> values.add(Json.toDouble(v)));
                 return new Threshold.Numbers(values);
             }
             case "text":
@@ -86,13 +86,13 @@ final class ValueJson {
     /** A metric snapshot as a JSON object sorted by metric name. */
     static String snapshotText(Map<String, Double> snapshot) {
         ObjectNode n = Json.object();
-        new TreeMap<>(snapshot).forEach((k, v) -> n.set(k, Json.number(v)));
+        new TreeMap<>(snapshot).forEach((k, v) -> n.set(k, Json.numberNode(v)));
         return Json.write(n);
     }
 
     static Map<String, Double> snapshotFromText(String text) {
         Map<String, Double> map = new LinkedHashMap<>();
-        Json.parse(text, "snapshot").fields().forEachRemaining(e -> map.put(e.getKey(), Json.number(e.getValue())));
+        Json.parse(text, "snapshot").fields().forEachRemaining(e -> map.put(e.getKey(), Json.toDouble(e.getValue())));
         return map;
     }
 }

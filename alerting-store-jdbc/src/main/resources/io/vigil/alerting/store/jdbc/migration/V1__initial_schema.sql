@@ -83,6 +83,7 @@ CREATE INDEX notifications_by_time ON notifications (created_at_us DESC, id);
 CREATE INDEX notifications_by_alert ON notifications (alert_id, created_at_us, id);
 CREATE INDEX notifications_by_rule ON notifications (rule_id, created_at_us DESC, id);
 CREATE INDEX notifications_by_status ON notifications (status, created_at_us DESC, id);
+CREATE INDEX notifications_by_method ON notifications (method, created_at_us DESC, id);
 -- The outbox: only pending rows, so it stays small however long the history grows.
 CREATE INDEX notifications_outbox ON notifications (created_at_us, id) WHERE status = 'pending';
 
