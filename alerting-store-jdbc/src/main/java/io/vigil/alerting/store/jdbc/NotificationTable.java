@@ -1,11 +1,11 @@
 package io.vigil.alerting.store.jdbc;
 
+import io.vigil.alerting.api.AlertingException;
+import io.vigil.alerting.api.ErrorCode;
 import io.vigil.alerting.api.NotificationAttempt;
 import io.vigil.alerting.api.NotificationKind;
 import io.vigil.alerting.api.NotificationRecord;
 import io.vigil.alerting.api.NotificationStatus;
-import io.vigil.alerting.api.AlertingException;
-import io.vigil.alerting.api.ErrorCode;
 import io.vigil.alerting.spi.NotificationQuery;
 import io.vigil.alerting.spi.Page;
 

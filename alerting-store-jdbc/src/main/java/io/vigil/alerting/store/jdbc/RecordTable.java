@@ -23,7 +23,8 @@ import java.util.TreeMap;
 /**
  * Alert records, one column per field so that statistics can be computed in SQL, and their
  * labels twice: as a JSON object in {@code labels} (read back with the record) and as rows of
- * {@code alert_record_labels} (indexed by name and value, for "records of vm=vm_001").
+ * {@code alert_record_labels} (indexed by name and value, for "records of vm=vm_001", and by
+ * record and name, for checking a candidate's label).
  */
 final class RecordTable {
     /** Every column but {@code id} and {@code version}, in binding order. */
@@ -33,7 +34,9 @@ final class RecordTable {
             + " escalation_level, created_at_us, updated_at_us";
     private static final int DATA_COLUMN_COUNT = 23;
     private static final String ALL_COLUMNS = "id, " + DATA_COLUMNS + ", version";
-    private static final String NEWEST_FIRST = "triggered_at_us DESC, id";
+    /** The same columns named with their table, for queries that join the label table. */
+    private static final String QUALIFIED_COLUMNS = "alert_records." + ALL_COLUMNS.replace(", ", ", alert_records.");
+    private static final String NEWEST_FIRST = "alert_records.triggered_at_us DESC, alert_records.id";
     private static final String INSERT = "INSERT INTO alert_records (" + ALL_COLUMNS + ") VALUES ("
             + Sql.placeholders(DATA_COLUMN_COUNT + 2) + ")";
     private static final String COMPARE_AND_SET = "UPDATE alert_records SET "
@@ -153,12 +156,21 @@ final class RecordTable {
         if (q.to() != null) {
             where.and("triggered_at_us < ?", Micros.of(q.to()));
         }
+        // One join per label pair, on the label table's key (record_id, name), so it never
+        // duplicates a record. A join lets the planner start from whichever side is smaller: the
+        // (name, value) index for a rare label, or the other filters' index probing each
+        // candidate's label; "id IN (SELECT ...)" made SQLite list every id of a common label
+        // (env=prod) first, measured several times slower.
+        StringBuilder from = new StringBuilder("alert_records");
+        int alias = 0;
         for (Map.Entry<String, String> label : new TreeMap<>(q.labels()).entrySet()) {
-            where.and("id IN (SELECT record_id FROM alert_record_labels WHERE name = ? AND value = ?)",
-                    label.getKey(), label.getValue());
+            String l = "l" + alias++;
+            from.append(" JOIN alert_record_labels ").append(l).append(" ON ").append(l)
+                    .append(".record_id = alert_records.id");
+            where.and(l + ".name = ? AND " + l + ".value = ?", label.getKey(), label.getValue());
         }
         return db.read("listing alert records", c -> {
-            Page<AlertRecord> page = Sql.page(c, ALL_COLUMNS, "alert_records", where, NEWEST_FIRST, q.page(),
+            Page<AlertRecord> page = Sql.page(c, QUALIFIED_COLUMNS, from.toString(), where, NEWEST_FIRST, q.page(),
                     RecordTable::map);
             Map<String, List<NotificationAttempt>> attempts = notifications.attemptsOf(c,
                     page.items().stream().map(AlertRecord::id).toList());
