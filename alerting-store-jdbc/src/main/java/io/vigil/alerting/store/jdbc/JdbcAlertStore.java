@@ -132,8 +132,15 @@ public final class JdbcAlertStore implements AlertStore {
             return this;
         }
 
-        /** PostgreSQL: the schema to keep the tables in, created if missing (default: the connection's current schema). */
+        /**
+         * PostgreSQL ({@link #postgres}) only: the schema to keep the tables in, created if
+         * missing (default: the connection's current schema). A caller's data source brings its
+         * own search path; SQLite has no schemas.
+         */
         public Builder schema(String name) {
+            if (kind != Kind.POSTGRESQL) {
+                throw new IllegalStateException("schema(...) applies to postgres(...) stores only");
+            }
             if (name != null && !name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
                 throw new IllegalArgumentException("a schema name is a letter or _ then letters, digits or _, was '" + name + "'");
             }
@@ -261,7 +268,7 @@ public final class JdbcAlertStore implements AlertStore {
             } catch (SQLException e) {
                 throw StoreException.of("connecting to the database", e, null);
             }
-            Migrations.apply(dataSource, dialect, schema, null);
+            Migrations.apply(dataSource, dialect, null, null);
             return new Database(dialect, dataSource, dataSource, null, List.of());
         }
 

@@ -138,6 +138,12 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aSchemaIsForPostgresOnly() {
+        assertThatThrownBy(() -> JdbcAlertStore.sqlite(dir.resolve("vigil.db")).schema("x"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("postgres");
+    }
+
+    @Test
     void theDefaultFileIsDataVigilDb() {
         assertThat(JdbcAlertStore.DEFAULT_SQLITE_FILE).isEqualTo(Path.of("data", "vigil.db"));
     }
