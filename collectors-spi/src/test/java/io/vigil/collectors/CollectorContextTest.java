@@ -1,5 +1,6 @@
 package io.vigil.collectors;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.Labels;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +80,7 @@ class CollectorContextTest {
         assertThat(plain.property("missing")).isEmpty();
         assertThat(plain.property("missing", "d")).isEqualTo("d");
 
-        Clock clock = new MutableClock(Instant.EPOCH);
+        Clock clock = new ManualClock(Instant.EPOCH);
         CollectorHealth health = new CollectorHealth(clock);
         CollectorContext given = CollectorContext.builder().clock(clock).health(health)
                 .hostLabels(Labels.of("host", "h1")).property("k", "v").build();

@@ -1,5 +1,6 @@
 package io.vigil.collectors;
 
+import io.vigil.alerting.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CollectorHealthTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final CollectorHealth health = new CollectorHealth(clock);
 
     @Test

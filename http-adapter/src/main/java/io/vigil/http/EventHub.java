@@ -148,8 +148,12 @@ final class EventHub implements AlertListener, AutoCloseable {
 
     /** Writes a keep-alive comment to every stream (the scheduler calls this; tests may too). */
     void keepAlive() {
-        for (Stream s : streams) {
-            s.enqueue(KEEP_ALIVE);
+        // Under the lock, so that a stream whose opening frames were already queued is registered
+        // and gets this keep-alive too (opening queues its frames and registers in one locked step).
+        synchronized (lock) {
+            for (Stream s : streams) {
+                s.enqueue(KEEP_ALIVE);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.http;
 
+import io.vigil.alerting.testing.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.alerting.api.Labels;
@@ -50,7 +51,7 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    final TestClock clock = new TestClock(START);
+    final ManualClock clock = new ManualClock(START);
     final AlertStore store;
     final Alerting alerting;
     final VigilHttpServer server;

@@ -1,5 +1,6 @@
 package io.vigil.notifiers;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.spi.NotificationRequest;
 import io.vigil.alerting.api.ChannelSettings;
 import io.vigil.alerting.api.Labels;

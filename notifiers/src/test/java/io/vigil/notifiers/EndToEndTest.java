@@ -1,5 +1,6 @@
 package io.vigil.notifiers;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.spi.NotificationRequest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;

@@ -1,5 +1,6 @@
 package io.vigil.notifiers;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.Channels;
 import io.vigil.alerting.spi.Notifier;
 import io.vigil.alerting.store.InMemoryAlertStore;

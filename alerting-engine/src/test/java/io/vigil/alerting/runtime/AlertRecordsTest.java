@@ -1,5 +1,6 @@
 package io.vigil.alerting.runtime;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.AlertRecord;
 import io.vigil.alerting.api.AlertRule;
 import io.vigil.alerting.api.AlertStatus;

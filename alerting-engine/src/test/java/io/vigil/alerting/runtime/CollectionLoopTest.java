@@ -1,5 +1,6 @@
 package io.vigil.alerting.runtime;
 
+import io.vigil.alerting.testing.ManualClock;
 import com.codahale.metrics.MetricRegistry;
 import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.Sample;

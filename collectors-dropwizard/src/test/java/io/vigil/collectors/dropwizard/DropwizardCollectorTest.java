@@ -12,7 +12,7 @@ import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.Sample;
 import io.vigil.collectors.CollectorHealth;
 import io.vigil.collectors.SampleBuffer;
-import io.vigil.collectors.testkit.ManualClock;
+import io.vigil.alerting.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.vigil.collectors.gpu;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.Sample;
 import io.vigil.collectors.CollectorHealth;
@@ -38,7 +39,7 @@ class GpuCollectorTest {
             GpuMetrics.PCIE_RX, GpuMetrics.PCIE_TX, GpuMetrics.FAN_SPEED, GpuMetrics.ENERGY, GpuMetrics.ECC_CORRECTED,
             GpuMetrics.ECC_UNCORRECTED, GpuMetrics.THROTTLE_REASONS, GpuMetrics.THROTTLE_REASON, GpuMetrics.XID_ERRORS));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final CollectorHealth health = new CollectorHealth(clock);
     private final List<GpuCollector> opened = new ArrayList<>();
     private FakeNvml fake;

@@ -1,5 +1,6 @@
 package io.vigil.collectors.gpu;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.collectors.CollectorHealth;
 import io.vigil.collectors.CollectorUnavailableException;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GpuInventoryTest {
     private static final String UUID0 = "GPU-0df69c58-0000-4000-8000-000000000000";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final CollectorHealth health = new CollectorHealth(clock);
     private final List<GpuCollector> opened = new ArrayList<>();
     private FakeNvml fake;

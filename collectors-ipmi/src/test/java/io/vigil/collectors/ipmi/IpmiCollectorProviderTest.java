@@ -1,5 +1,7 @@
 package io.vigil.collectors.ipmi;
 
+import java.time.Instant;
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.AlertingException;
 import io.vigil.alerting.api.Labels;
 import io.vigil.collectors.CollectorContext;
@@ -35,7 +37,7 @@ class IpmiCollectorProviderTest {
     @Test
     void createsAWorkingCollectorFromProperties() throws Exception {
         FakeTools tools = FakeTools.in(tmp.resolve("tools"));
-        TestClock clock = new TestClock();
+        ManualClock clock = new ManualClock(Instant.parse("2024-01-01T12:00:00Z"));
         CollectorHealth health = new CollectorHealth(clock);
         CollectorContext context = CollectorContext.builder().clock(clock).health(health)
                 .hostLabels(Labels.of("host", "vigil-1"))

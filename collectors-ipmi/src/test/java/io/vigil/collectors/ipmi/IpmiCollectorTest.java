@@ -1,5 +1,7 @@
 package io.vigil.collectors.ipmi;
 
+import java.time.Instant;
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.Sample;
 import io.vigil.alerting.api.Secret;
@@ -24,7 +26,7 @@ class IpmiCollectorTest {
 
     @TempDir
     Path tmp;
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-01-01T12:00:00Z"));
     private final CollectorHealth health = new CollectorHealth(clock);
 
     private IpmiCollector.Builder collector(FakeTools tools, IpmiTarget... targets) {

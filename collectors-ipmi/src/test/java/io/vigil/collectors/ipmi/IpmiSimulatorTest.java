@@ -1,5 +1,7 @@
 package io.vigil.collectors.ipmi;
 
+import java.time.Instant;
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.Secret;
 import io.vigil.collectors.CollectorHealth;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,7 @@ class IpmiSimulatorTest {
     @TempDir
     Path tmp;
     private IpmiSimulator sim;
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-01-01T12:00:00Z"));
     private final CollectorHealth health = new CollectorHealth(clock);
 
     @BeforeEach

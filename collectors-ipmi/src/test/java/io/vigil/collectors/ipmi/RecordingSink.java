@@ -1,5 +1,7 @@
 package io.vigil.collectors.ipmi;
 
+import java.time.Instant;
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.Sample;
 import io.vigil.collectors.SampleSink;
@@ -22,7 +24,7 @@ final class RecordingSink implements SampleSink {
     }
 
     RecordingSink() {
-        this(new TestClock());
+        this(new ManualClock(Instant.parse("2024-01-01T12:00:00Z")));
     }
 
     @Override

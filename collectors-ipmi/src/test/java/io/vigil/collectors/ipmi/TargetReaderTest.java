@@ -1,5 +1,7 @@
 package io.vigil.collectors.ipmi;
 
+import java.time.Instant;
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.Secret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +18,7 @@ class TargetReaderTest {
     private static final String SENSORS = Fixtures.read("samples/sim/ipmi-sensors-csv.txt");
     private static final String UNSUPPORTED = Fixtures.read("fixtures/sim-freeipmi-dcmi-unsupported.stderr");
 
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-01-01T12:00:00Z"));
     private final ScriptedRunner runner = new ScriptedRunner();
     private PrivateDirectory dir;
 

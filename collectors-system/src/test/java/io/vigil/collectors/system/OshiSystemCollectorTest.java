@@ -5,7 +5,7 @@ import io.vigil.alerting.api.Sample;
 import io.vigil.collectors.CollectorContext;
 import io.vigil.collectors.MetricCollector;
 import io.vigil.collectors.SampleBuffer;
-import io.vigil.collectors.testkit.ManualClock;
+import io.vigil.alerting.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.vigil.collectors.testkit;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.MetricNames;
 import io.vigil.alerting.api.Sample;

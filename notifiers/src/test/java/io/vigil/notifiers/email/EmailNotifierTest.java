@@ -1,5 +1,6 @@
 package io.vigil.notifiers.email;
 
+import io.vigil.alerting.testing.ManualClock;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -14,7 +15,6 @@ import io.vigil.alerting.spi.DeliveryResult;
 import io.vigil.alerting.spi.DeliveryResult.Outcome;
 import io.vigil.alerting.spi.Notifier;
 import io.vigil.notifiers.Fixtures;
-import io.vigil.notifiers.ManualClock;
 import io.vigil.notifiers.NotifierEnvironment;
 import io.vigil.notifiers.TestContext;
 import jakarta.mail.Message;

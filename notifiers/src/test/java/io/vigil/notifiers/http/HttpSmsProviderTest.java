@@ -1,5 +1,6 @@
 package io.vigil.notifiers.http;
 
+import io.vigil.alerting.testing.ManualClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.alerting.api.ChannelSettings;
 import io.vigil.alerting.api.NotificationConfig;
@@ -8,7 +9,6 @@ import io.vigil.alerting.spi.DeliveryResult;
 import io.vigil.alerting.spi.DeliveryResult.Outcome;
 import io.vigil.alerting.spi.Notifier;
 import io.vigil.notifiers.Fixtures;
-import io.vigil.notifiers.ManualClock;
 import io.vigil.notifiers.NotifierEnvironment;
 import io.vigil.notifiers.TestContext;
 import io.vigil.notifiers.sms.SmsNotifierProvider;

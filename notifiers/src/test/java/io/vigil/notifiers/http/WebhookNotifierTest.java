@@ -1,5 +1,6 @@
 package io.vigil.notifiers.http;
 
+import io.vigil.alerting.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vigil.alerting.api.ValidationError;
 import io.vigil.alerting.api.ErrorCode;
@@ -13,7 +14,6 @@ import io.vigil.alerting.spi.DeliveryResult.Outcome;
 import io.vigil.alerting.spi.Notification;
 import io.vigil.alerting.spi.Notifier;
 import io.vigil.notifiers.Fixtures;
-import io.vigil.notifiers.ManualClock;
 import io.vigil.notifiers.NotifierEnvironment;
 import io.vigil.notifiers.TestContext;
 import io.vigil.notifiers.template.MessageTemplate;

@@ -1,5 +1,6 @@
 package io.vigil.notifiers.inapp;
 
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.alerting.api.ChannelSettings;
 import io.vigil.alerting.api.Severity;
 import io.vigil.alerting.spi.InboxMessage;
@@ -8,7 +9,6 @@ import io.vigil.alerting.spi.Notifier;
 import io.vigil.alerting.spi.PageRequest;
 import io.vigil.alerting.store.InMemoryAlertStore;
 import io.vigil.notifiers.Fixtures;
-import io.vigil.notifiers.ManualClock;
 import io.vigil.notifiers.NotifierEnvironment;
 import io.vigil.notifiers.TestContext;
 import org.junit.jupiter.api.Test;

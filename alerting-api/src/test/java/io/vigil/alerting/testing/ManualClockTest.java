@@ -1,4 +1,4 @@
-package io.vigil.collectors.testkit;
+package io.vigil.alerting.testing;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class ManualClockTest {
         clock.advance(Duration.ofSeconds(90));
         assertThat(clock.instant()).isEqualTo(T0.plusSeconds(90));
         assertThat(clock.millis()).isEqualTo(T0.plusSeconds(90).toEpochMilli());
-        clock.setTo(T0.minusSeconds(5));
+        clock.set(T0.minusSeconds(5));
         assertThat(clock.instant()).isEqualTo(T0.minusSeconds(5));
     }
 

@@ -1,4 +1,4 @@
-package io.vigil.collectors.testkit;
+package io.vigil.alerting.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +9,17 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until the test moves it. Thread-safe; clocks made with
- * {@link #withZone} share the same time.
+ * A clock that stands still until the test moves it, for tests of code that takes a
+ * {@link Clock} (every timed part of Vigil does). Thread-safe; clocks made with {@link #withZone}
+ * share the same time.
+ *
+ * <pre>{@code
+ * ManualClock clock = ManualClock.at("2026-02-03T12:00:00Z");
+ * Alerting alerting = Alerting.builder().clock(clock).build();
+ * alerting.record("cpu_usage", 95, Labels.of("host", "web-1"));
+ * clock.advance(Duration.ofMinutes(5));
+ * alerting.tick();
+ * }</pre>
  */
 public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
@@ -25,6 +34,11 @@ public final class ManualClock extends Clock {
         this.zone = zone;
     }
 
+    /** A clock standing at an ISO-8601 instant such as {@code 2026-02-03T12:00:00Z}. */
+    public static ManualClock at(String isoInstant) {
+        return new ManualClock(Instant.parse(isoInstant));
+    }
+
     /** Moves the time forward by {@code step}, which must not be negative. */
     public void advance(Duration step) {
         if (step.isNegative()) {
@@ -34,7 +48,7 @@ public final class ManualClock extends Clock {
     }
 
     /** Sets the time, in either direction (to test how code copes with a clock that jumps back). */
-    public void setTo(Instant instant) {
+    public void set(Instant instant) {
         now.set(Objects.requireNonNull(instant, "instant"));
     }
 
