@@ -25,7 +25,13 @@ class EngineFixture {
      *               and rule {@code i} only matches rack {@code r(i)}, so each sample matches one rule
      */
     void init(int series, int rules, int racks) {
-        workload = new W1Workload(series, racks);
+        init(new W1Workload(series, racks), rules, racks);
+    }
+
+    /** Loads an evaluator for an existing workload (whose labels the caller already holds). */
+    void init(W1Workload data, int rules, int racks) {
+        workload = data;
+        int series = data.series;
         engine = new Evaluator(EngineSettings.defaults());
         for (int i = 0; i < rules; i++) {
             AlertRule rule = W1Workload.rule("w1-" + i, 80 + i * 0.1);

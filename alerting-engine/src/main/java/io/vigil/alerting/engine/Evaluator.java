@@ -319,7 +319,7 @@ public final class Evaluator {
         s.newestTime = timeMillis;
         s.newestValue = value;
         s.clock = at;
-        evaluate(s, at, true, sink);
+        evaluateSeries(s, at, true, sink);
     }
 
     /** Records a string-state sample (seed 003 {@code vmStatus}); only conditions on states read it. */
@@ -342,7 +342,7 @@ public final class Evaluator {
         s.newestTime = timeMillis;
         s.newestState = state;
         s.clock = Math.max(s.clock, at);
-        evaluate(s, at, true, sink);
+        evaluateSeries(s, at, true, sink);
     }
 
     /** A sample not newer than its series' newest: replaces a duplicate, is accepted within the tolerance, or dropped. */
@@ -366,7 +366,7 @@ public final class Evaluator {
             s.insertOrReplace(t, value);
             s.rebuildViews(s.clock);
         }
-        evaluate(s, s.clock, duplicate, sink);
+        evaluateSeries(s, s.clock, duplicate, sink);
     }
 
     /** Evaluates a series' windows at each instant before {@code limit} where one of them loses a sample. */
@@ -375,11 +375,11 @@ public final class Evaluator {
         while ((e = s.nextExpiry()) <= limit) {
             s.evictUpTo(e);
             s.clock = e;
-            evaluate(s, e, false, sink);
+            evaluateSeries(s, e, false, sink);
         }
     }
 
-    private static void evaluate(SeriesHandle s, long at, boolean sample, TransitionSink sink) {
+    private static void evaluateSeries(SeriesHandle s, long at, boolean sample, TransitionSink sink) {
         Binding only = s.onlyBinding;
         if (only != null) {
             Instance instance = only.instance;
@@ -420,7 +420,7 @@ public final class Evaluator {
             long e = s.nextExpiry();
             s.evictUpTo(e);
             s.clock = e;
-            evaluate(s, e, false, sink);
+            evaluateSeries(s, e, false, sink);
             if (s.nextExpiry() <= now) {
                 due.add(s);
             }
