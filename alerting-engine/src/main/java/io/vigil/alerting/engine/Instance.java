@@ -328,7 +328,8 @@ final class Instance {
     /** When the conditions will have held for their hold times (AND: all of them, OR: the first). */
     private long readyAt() {
         if (silentWith(NoDataPolicy.State.ALERTING)) {
-            return Math.max(silentSince, pendingSince) + rule.maxHoldMillis;
+            // pending since the silence began, or since before it if the data already held
+            return pendingSince + rule.maxHoldMillis;
         }
         CompiledCondition[] cs = rule.conditions;
         long ready = rule.and ? NONE : NEVER;

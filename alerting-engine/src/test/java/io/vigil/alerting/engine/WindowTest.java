@@ -93,4 +93,20 @@ class WindowTest {
         assertThat(r.transitions).extracting(t -> t.ruleId() + ":" + Recorder.describe(t))
                 .containsExactly("r:FIRING@0m", "long:FIRING@0m", "r:RESOLVED@1m", "long:RESOLVED@5m");
     }
+
+    @Test
+    void twoConditionsOnOneSeriesSettleTheInstanceOnce() {
+        Recorder r = Recorder.noFloors().rule(io.vigil.alerting.api.AlertRule.named("both").id("both")
+                .cooldown(Duration.ZERO)
+                .when(Condition.avg("cpu_usage").over(FIVE_MIN).atLeast(80))
+                .and(Condition.max("cpu_usage").over(Duration.ofMinutes(1)).atLeast(95)));
+        r.sample("cpu_usage", 0, 70).sample("cpu_usage", 1 * M, 96);   // avg 83, max 96: both hold
+        assertThat(r.events()).containsExactly("FIRING@1m");
+        assertThat(r.last().conditions()).extracting(ConditionValue::value).containsExactly(83.0, 96.0);
+        r.sample("cpu_usage", 110 * S, 90);   // max over (50s, 110s] is still 96
+        assertThat(r.events()).containsExactly("FIRING@1m");
+        r.advance(120 * S);                    // the 96 leaves the 1-minute window at 2m
+        assertThat(r.events()).containsExactly("FIRING@1m", "RESOLVED@2m");
+        assertThat(r.last().conditions()).extracting(ConditionValue::value).containsExactly(256.0 / 3, 90.0);
+    }
 }
