@@ -302,7 +302,7 @@ public final class Evaluator {
                 expiry = view.nextExpiry();
             }
             s.firstSeq = view.startSeq;
-            s.append(timeMillis, value);
+            view.added(s.appendToRing(timeMillis, value), value);
             if (timeMillis < at) {
                 s.evictUpTo(at);
             }
@@ -319,7 +319,16 @@ public final class Evaluator {
         s.newestTime = timeMillis;
         s.newestValue = value;
         s.clock = at;
-        evaluateSeries(s, at, true, sink);
+        Binding only = s.onlyBinding;
+        if (only != null) {
+            // evaluateSeries' common case, by hand: that method is too big for the JIT to inline here
+            Instance instance = only.instance;
+            long when = instance.enter(at, true, sink);
+            only.refresh(when);
+            instance.settle(when, sink);
+        } else {
+            evaluateSeries(s, at, true, sink);
+        }
     }
 
     /** Records a string-state sample (seed 003 {@code vmStatus}); only conditions on states read it. */

@@ -136,9 +136,18 @@ final class Instance {
 
     /** Finishes an evaluation at {@code t} after the bindings have been refreshed. */
     void settle(long t, TransitionSink sink) {
-        if (awaitingData) {
-            awaitingData = false;
+        if (state == InstanceState.INACTIVE && conditionsTriggering == 0 && silentSince == NONE && !awaitingData) {
+            // The common case, kept small so that it inlines: nothing holds, nothing changes.
+            if (deadline <= t || silenceAt <= t) {
+                runTimers(t, sink);
+            }
+            return;
         }
+        settleChanged(t, sink);
+    }
+
+    private void settleChanged(long t, TransitionSink sink) {
+        awaitingData = false;
         apply(t, sink);
         if (deadline <= t || silenceAt <= t) {
             runTimers(t, sink);

@@ -91,21 +91,26 @@ public final class SeriesHandle {
     }
 
     void append(long t, double v) {
+        long seq = appendToRing(t, v);
+        for (WindowView view : views) {
+            view.added(seq, v);
+        }
+    }
+
+    /** Writes a sample at the ring's end and returns its sequence number; kept small so that it inlines. */
+    long appendToRing(long t, double v) {
         if (nextSeq - firstSeq == times.length) {
             grow();
         }
         long offset = t - timeBase;
-        if (offset > Integer.MAX_VALUE || offset < Integer.MIN_VALUE) {
+        if ((int) offset != offset) {
             rebase(t);
             offset = t - timeBase;
         }
         int slot = (int) nextSeq & mask;
         times[slot] = (int) offset;
         values[slot] = v;
-        long seq = nextSeq++;
-        for (WindowView view : views) {
-            view.added(seq, v);
-        }
+        return nextSeq++;
     }
 
     /**
