@@ -86,10 +86,6 @@ public final class SeriesHandle {
         return values[(int) seq & mask];
     }
 
-    int size() {
-        return (int) (nextSeq - firstSeq);
-    }
-
     void append(long t, double v) {
         long seq = appendToRing(t, v);
         for (WindowView view : views) {
@@ -177,7 +173,7 @@ public final class SeriesHandle {
         if (nextSeq - firstSeq == times.length) {
             grow();
         }
-        if (t - timeBase < Integer.MIN_VALUE) {
+        if ((int) (t - timeBase) != t - timeBase) {
             rebase(t);
         }
         for (long s = nextSeq; s > seq + 1; s--) {

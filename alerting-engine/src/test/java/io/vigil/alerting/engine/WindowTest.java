@@ -109,4 +109,38 @@ class WindowTest {
         assertThat(r.events()).containsExactly("FIRING@1m", "RESOLVED@2m");
         assertThat(r.last().conditions()).extracting(ConditionValue::value).containsExactly(256.0 / 3, 90.0);
     }
+
+    @Test
+    void windowsStayExactOverMonthsOfSamples() {
+        // Sample times are kept as int offsets in the ring: two months is far past an int's range in ms.
+        Condition condition = Condition.avg("load").over(Duration.ofDays(10)).above(49.5).build();
+        Recorder r = Recorder.noFloors().rule(io.vigil.alerting.api.AlertRule.named("r").id("r")
+                .when(condition).cooldown(Duration.ZERO));
+        java.util.Random random = new java.util.Random(7);
+        int n = 240;
+        long[] times = new long[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = Recorder.T0 + i * 6 * 60 * M + random.nextInt(1000);
+            values[i] = random.nextInt(100);
+        }
+        NaiveReference reference = new NaiveReference(condition, 0, times, values);
+        for (int i = 0; i < n; i++) {
+            r.engine.onSample(io.vigil.alerting.api.Sample.of("load", values[i], times[i],
+                    io.vigil.alerting.api.Labels.of("host", "a")), r);
+            double engine = r.engine.evaluate(null, times[i]).get(0).instances().get(0).conditions().get(0).value();
+            assertThat(engine).as("after sample %d", i).isEqualTo(reference.valueAt(times[i]));
+        }
+        for (long at = times[n - 1]; at <= times[n - 1] + 10L * 24 * 60 * M; at += 7 * 60 * M + 13) {
+            double engine = r.engine.evaluate(null, at).get(0).instances().get(0).conditions().get(0).value();
+            assertThat(engine).as("at %d", at).isEqualTo(reference.valueAt(at));
+        }
+        assertThat(r.transitions).isNotEmpty();
+        for (AlertTransition t : r.transitions) {   // the running aggregates agree with a recomputation
+            assertThat(t.value()).as(t.toString()).isEqualTo(reference.valueAt(t.timeMillis()));
+        }
+        r.engine.advanceTo(times[n - 1] + 11L * 24 * 60 * M, r);
+        assertThat(r.engine.evaluate(null, times[n - 1] + 11L * 24 * 60 * M).get(0).instances().get(0)
+                .conditions().get(0).value()).isNaN();
+    }
 }
