@@ -96,17 +96,28 @@ public final class Evaluator {
         }
         CompiledRule old = rules.get(rule.id());
         CompiledRule compiled = new CompiledRule(rule, settings, counters);
+        List<Instance> boundBefore = new ArrayList<>();
         if (old != null && rule.enabled() && old.rule.enabled()) {
             for (Instance instance : old.instances.values()) {
                 InstanceSnapshot saved = Snapshots.save(instance);
                 Labels key = compiled.instanceKey(instance.labels);
                 if (key.equals(instance.labels)) {
-                    Snapshots.restore(compiled.instance(key), saved);
+                    Instance carried = compiled.instance(key);
+                    Snapshots.restore(carried, saved);
+                    if (instance.bindings.length != 0) {
+                        boundBefore.add(carried);
+                    }
                 }
             }
         }
         rules.put(rule.id(), compiled);
         reindex(old, compiled);
+        // An instance whose series the changed rule no longer targets is gone, not frozen forever.
+        for (Instance carried : boundBefore) {
+            if (carried.bindings.length == 0) {
+                compiled.instances.remove(carried.labels);
+            }
+        }
     }
 
     /** Removes a rule and its instances (without transitions: the caller closes what was open). */
