@@ -12,10 +12,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Workload W1 (issue 3) through the engine and through a hand-written loop. One invocation is one
+ * Workload W1 (issue 3) through the engine, through Esper and through a hand-written loop. One invocation is one
  * simulated hour of every series; {@code @OperationsPerInvocation} makes the scores samples per
  * second and {@code -prof gc}'s {@code gc.alloc.rate.norm} bytes per sample.
  */
@@ -83,6 +84,28 @@ public class W1Benchmark {
             workload = new W1Workload(100_000, 0);
             loop = new HandWrittenLoop(workload.series);
         }
+    }
+
+    /** W1 on Esper: EPL computes the windowed averages, a subscriber applies the hold time. */
+    @State(Scope.Benchmark)
+    public static class Esper10k {
+        EsperW1 esper;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            esper = new EsperW1(new W1Workload(10_000, 0));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            esper.close();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES_10K)
+    public long esper(Esper10k e) {
+        return e.esper.runHour();
     }
 
     @Benchmark

@@ -5,7 +5,7 @@ import java.lang.management.MemoryMXBean;
 import java.util.Locale;
 
 /**
- * Checks JMH does not do. First, that the engine and the hand-written loop agree on W1 (same
+ * Checks JMH does not do. First, that the engine, Esper and the hand-written loop agree on W1 (same
  * number of firings), so the throughput comparison compares the same work. Second, the heap the
  * engine retains per series in W1's steady state (30 samples in each 5-minute window): used heap
  * after a full GC with the evaluator loaded, minus before, divided by the series count. The
@@ -30,6 +30,12 @@ public final class W1Report {
         }
         System.out.printf(Locale.ROOT, "hand-written loop: %d firings, %d resolutions in 2 simulated hours%n",
                 loop.firings, loop.resolutions);
+        EsperW1 esper = new EsperW1(workload);
+        for (int hour = 0; hour < 2; hour++) {
+            esper.runHour();
+        }
+        esper.close();
+        System.out.printf(Locale.ROOT, "Esper:             %d firings in 2 simulated hours%n", esper.subscriber.firings);
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         // The workload's labels already exist here, as a caller's would: this counts what the engine adds.
@@ -46,10 +52,10 @@ public final class W1Report {
         System.out.printf(Locale.ROOT, "retained per series: %.0f bytes by the engine in the steady state (30-sample"
                 + " windows), %.0f bytes of it right after interning; the series' Labels and strings add %.0f bytes%n",
                 (after - before) / (double) series, (afterInit - before) / (double) series, labels / (double) series);
-        if (engine.sink.firings != loop.firings) {
-            throw new IllegalStateException("the engine and the hand-written loop disagree on W1");
+        if (engine.sink.firings != loop.firings || esper.subscriber.firings != loop.firings) {
+            throw new IllegalStateException("the engine, Esper and the hand-written loop disagree on W1");
         }
-        interleavedBestOf(engine, adapter, series);
+        interleavedBestOf(engine, adapter, workload);
     }
 
     /**
@@ -57,9 +63,11 @@ public final class W1Report {
      * and each keeps its fastest, so that both see the same background load and the ratio holds
      * even when the absolute figures swing.
      */
-    private static void interleavedBestOf(EngineFixture engine, Baseline loop, int series) {
+    private static void interleavedBestOf(EngineFixture engine, Baseline loop, W1Workload workload) {
+        EsperW1 esper = new EsperW1(workload);
         long bestEngine = Long.MAX_VALUE;
         long bestLoop = Long.MAX_VALUE;
+        long bestEsper = Long.MAX_VALUE;
         for (int round = 0; round < 20; round++) {
             long t0 = System.nanoTime();
             engine.runHandle();
@@ -68,12 +76,19 @@ public final class W1Report {
             long t2 = System.nanoTime();
             bestEngine = Math.min(bestEngine, t1 - t0);
             bestLoop = Math.min(bestLoop, t2 - t1);
+            if (round % 4 == 0) {   // Esper is slow: fewer rounds
+                esper.runHour();
+                bestEsper = Math.min(bestEsper, System.nanoTime() - t2);
+            }
         }
-        double samples = series * (double) W1Workload.STEPS;
-        System.out.printf(Locale.ROOT, "best of 20 interleaved hours: engine %.1f ns/sample (%.1f M/s),"
-                + " hand-written loop %.1f ns/sample (%.1f M/s), ratio %.1f%n",
+        esper.close();
+        double samples = workload.series * (double) W1Workload.STEPS;
+        System.out.printf(Locale.ROOT, "best of interleaved hours: engine %.1f ns/sample (%.1f M/s),"
+                + " hand-written loop %.1f ns/sample (%.1f M/s), Esper %.1f ns/sample (%.2f M/s);"
+                + " engine/loop time %.1f, Esper/engine time %.1f%n",
                 bestEngine / samples, samples / bestEngine * 1e3, bestLoop / samples, samples / bestLoop * 1e3,
-                bestEngine / (double) bestLoop);
+                bestEsper / samples, samples / bestEsper * 1e3,
+                bestEngine / (double) bestLoop, bestEsper / (double) bestEngine);
     }
 
     /** The heap that {@code series} W1 label sets take, measured the same way. */
