@@ -46,6 +46,16 @@ class EngineFixture {
         }
     }
 
+    /**
+     * Feeds one hour, so that every window has reached its steady size, then collects the heap
+     * fully, so that the long-lived state sits compacted in the old generation as it does in a
+     * process that has run for a while, rather than where the young collections scattered it.
+     */
+    void settle() {
+        runHandle();
+        System.gc();
+    }
+
     long runHandle() {
         float[] values = workload.values;
         int n = workload.series;

@@ -34,6 +34,7 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             init(10_000, 1, 0);
+            settle();
         }
     }
 
@@ -42,6 +43,7 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             init(100_000, 1, 0);
+            settle();
         }
     }
 
@@ -51,6 +53,7 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             init(10_000, 100, 0);
+            settle();
         }
     }
 
@@ -60,6 +63,7 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             init(10_000, 100, 100);
+            settle();
         }
     }
 
@@ -73,6 +77,8 @@ public class W1Benchmark {
         public void setup() {
             workload = new W1Workload(10_000, 0);
             loop = new HandWrittenLoop(workload.series);
+            runBaseline(this);   // settle like the engine's fixtures
+            System.gc();
         }
     }
 
@@ -83,6 +89,8 @@ public class W1Benchmark {
         public void setup() {
             workload = new W1Workload(100_000, 0);
             loop = new HandWrittenLoop(workload.series);
+            runBaseline(this);
+            System.gc();
         }
     }
 
@@ -94,6 +102,8 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             esper = new EsperW1(new W1Workload(10_000, 0));
+            esper.runHour();   // settle like the engine's fixtures: steady windows, then a full collection
+            System.gc();
         }
 
         @TearDown(Level.Trial)
