@@ -284,7 +284,7 @@ public final class Evaluator {
      * The hot path: one numeric sample of a pre-resolved series. Allocates nothing unless a
      * transition is reported.
      *
-     * @throws IllegalArgumentException if {@code value} is not finite
+     * @throws AlertingException {@link ErrorCode#INVALID_FIELD} if {@code value} is not finite
      */
     public void record(SeriesHandle s, long timeMillis, double value, TransitionSink sink) {
         if (!s.bound) {
@@ -292,7 +292,7 @@ public final class Evaluator {
             return;
         }
         if (value - value != 0) { // NaN or infinite, in one comparison
-            throw new IllegalArgumentException("sample of " + s + " must be finite, was " + value);
+            throw new AlertingException(ErrorCode.INVALID_FIELD, "a sample of " + s + " must be finite, was " + value);
         }
         if (timeMillis <= s.newestTime) {
             recordOlder(s, timeMillis, value, null, sink);
@@ -344,7 +344,9 @@ public final class Evaluator {
 
     /** Records a string-state sample (seed 003 {@code vmStatus}); only conditions on states read it. */
     public void recordState(SeriesHandle s, long timeMillis, String state, TransitionSink sink) {
-        Objects.requireNonNull(state, "state");
+        if (state == null) {
+            throw new AlertingException(ErrorCode.MISSING_FIELD, "a state sample of " + s + " needs a state");
+        }
         if (s.bindings.length == 0) {
             counters.samplesIgnored++;
             return;

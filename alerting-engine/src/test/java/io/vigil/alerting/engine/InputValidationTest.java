@@ -31,14 +31,13 @@ class InputValidationTest {
     }
 
     @Test
-    void aNonFiniteValueIsRefusedOnTheHotPath() {
+    void aNonFiniteValueOrMissingStateIsRefusedOnTheHotPath() {
         Evaluator engine = Evaluator.create();
         engine.putRule(Recorder.simple("r", Condition.last("m").above(1)).build());
         SeriesHandle handle = engine.series("m", Labels.empty());
-        assertThatThrownBy(() -> engine.record(handle, 0, Double.NaN, TransitionSink.NONE))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> engine.record(handle, 0, Double.POSITIVE_INFINITY, TransitionSink.NONE))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertCode(() -> engine.record(handle, 0, Double.NaN, TransitionSink.NONE), ErrorCode.INVALID_FIELD);
+        assertCode(() -> engine.record(handle, 0, Double.POSITIVE_INFINITY, TransitionSink.NONE), ErrorCode.INVALID_FIELD);
+        assertCode(() -> engine.recordState(handle, 0, null, TransitionSink.NONE), ErrorCode.MISSING_FIELD);
         assertThat(engine.counters().samplesAccepted()).isZero();
     }
 
