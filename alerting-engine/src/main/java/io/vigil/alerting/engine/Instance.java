@@ -55,7 +55,10 @@ final class Instance {
     long lastSampleAt = NONE;
     long silentSince = NONE;
     boolean noDataRaised;
-    /** Restored from a snapshot and not yet fed: the condition-driven state waits for data. */
+    /**
+     * Restored from a snapshot (or carried over from a changed rule) and not evaluated since: the
+     * condition-driven state waits for data rather than deciding on empty bindings.
+     */
     boolean awaitingData;
 
     boolean acknowledged;
@@ -192,8 +195,9 @@ final class Instance {
             }
         }
         if (flap != null && flap.flapping && flap.stableAt() <= d) {
+            long flappingSince = flap.since;
             flap.endFlapping();
-            emit(AlertTransition.Kind.FLAPPING_ENDED, d, flap.since, 0, sink);
+            emit(AlertTransition.Kind.FLAPPING_ENDED, d, flappingSince, 0, sink);
             boolean firing = state == InstanceState.FIRING;
             if (firing != reportedFiring) {
                 emit(firing ? AlertTransition.Kind.FIRING : AlertTransition.Kind.RESOLVED, d,
