@@ -53,6 +53,9 @@ public final class Evaluator {
     private final Map<String, MetricEntry> metrics = new HashMap<>();
     private final List<SeriesHandle> allSeries = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
+    /** The last metric name {@link #onSample} resolved, by identity, and its entry (or null). */
+    private String lastMetric;
+    private MetricEntry lastEntry;
 
     public Evaluator(EngineSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -164,6 +167,7 @@ public final class Evaluator {
                 touched.add(e);
             }
         }
+        lastMetric = null;   // the entry of a metric may have just been created
         for (MetricEntry e : new java.util.LinkedHashSet<>(touched)) {
             for (SeriesHandle s : e.series.values()) {
                 bind(s, e);
@@ -184,6 +188,7 @@ public final class Evaluator {
         }
         Objects.requireNonNull(labels, "labels");
         MetricEntry entry = metrics.computeIfAbsent(MetricNames.canonical(metric), MetricEntry::new);
+        lastMetric = null;
         return intern(entry, labels);
     }
 
@@ -264,7 +269,15 @@ public final class Evaluator {
 
     /** Feeds a sample through the convenient path: interns its series (once) and records it. */
     public void onSample(Sample sample, TransitionSink sink) {
-        MetricEntry entry = metrics.get(MetricNames.canonical(sample.metric()));
+        String metric = sample.metric();
+        MetricEntry entry;
+        if (metric == lastMetric) {   // callers mostly pass the same String instance: skip two lookups
+            entry = lastEntry;
+        } else {
+            entry = metrics.get(MetricNames.canonical(metric));
+            lastMetric = metric;
+            lastEntry = entry;
+        }
         if (entry == null || entry.conditions.isEmpty()) {
             counters.samplesIgnored++;
             return;
