@@ -25,7 +25,13 @@ class EngineFixture {
      *               and rule {@code i} only matches rack {@code r(i)}, so each sample matches one rule
      */
     void init(int series, int rules, int racks) {
-        workload = new W1Workload(series, racks);
+        init(new W1Workload(series, racks), rules, racks);
+    }
+
+    /** Loads an evaluator for an existing workload (whose labels the caller already holds). */
+    void init(W1Workload data, int rules, int racks) {
+        workload = data;
+        int series = data.series;
         engine = new Evaluator(EngineSettings.defaults());
         for (int i = 0; i < rules; i++) {
             AlertRule rule = W1Workload.rule("w1-" + i, 80 + i * 0.1);
@@ -38,6 +44,16 @@ class EngineFixture {
         for (int s = 0; s < series; s++) {
             handles[s] = engine.series("cpu_usage", workload.labels[s]);
         }
+    }
+
+    /**
+     * Feeds one hour, so that every window has reached its steady size, then collects the heap
+     * fully, so that the long-lived state sits compacted in the old generation as it does in a
+     * process that has run for a while, rather than where the young collections scattered it.
+     */
+    void settle() {
+        runHandle();
+        System.gc();
     }
 
     long runHandle() {

@@ -12,10 +12,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Workload W1 (issue 3) through the engine and through a hand-written loop. One invocation is one
+ * Workload W1 (issue 3) through the engine, through Esper and through a hand-written loop. One invocation is one
  * simulated hour of every series; {@code @OperationsPerInvocation} makes the scores samples per
  * second and {@code -prof gc}'s {@code gc.alloc.rate.norm} bytes per sample.
  */
@@ -33,6 +34,7 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             init(10_000, 1, 0);
+            settle();
         }
     }
 
@@ -41,6 +43,7 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             init(100_000, 1, 0);
+            settle();
         }
     }
 
@@ -50,6 +53,7 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             init(10_000, 100, 0);
+            settle();
         }
     }
 
@@ -59,6 +63,7 @@ public class W1Benchmark {
         @Setup(Level.Trial)
         public void setup() {
             init(10_000, 100, 100);
+            settle();
         }
     }
 
@@ -72,6 +77,8 @@ public class W1Benchmark {
         public void setup() {
             workload = new W1Workload(10_000, 0);
             loop = new HandWrittenLoop(workload.series);
+            runBaseline(this);   // settle like the engine's fixtures
+            System.gc();
         }
     }
 
@@ -82,7 +89,33 @@ public class W1Benchmark {
         public void setup() {
             workload = new W1Workload(100_000, 0);
             loop = new HandWrittenLoop(workload.series);
+            runBaseline(this);
+            System.gc();
         }
+    }
+
+    /** W1 on Esper: EPL computes the windowed averages, a subscriber applies the hold time. */
+    @State(Scope.Benchmark)
+    public static class Esper10k {
+        EsperW1 esper;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            esper = new EsperW1(new W1Workload(10_000, 0));
+            esper.runHour();   // settle like the engine's fixtures: steady windows, then a full collection
+            System.gc();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            esper.close();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES_10K)
+    public long esper(Esper10k e) {
+        return e.esper.runHour();
     }
 
     @Benchmark

@@ -17,7 +17,8 @@ import java.util.List;
  * @param timeMillis      the exact instant it happened (not when it was reported)
  * @param sinceMillis     when the current episode began: pending-since for {@code PENDING} and
  *                        {@code CANCELLED}, firing-since for {@code FIRING}, {@code ESCALATED},
- *                        {@code REMINDER} and {@code RESOLVED}, silent-since for the no-data kinds
+ *                        {@code REMINDER} and {@code RESOLVED}, silent-since for the no-data kinds,
+ *                        flapping-since for the flapping kinds
  * @param conditions      each condition's value and threshold at that instant (for {@code RESOLVED}
  *                        the recovery values); values are {@code NaN} where no data was involved
  * @param conditionText   the rule's conditions as text

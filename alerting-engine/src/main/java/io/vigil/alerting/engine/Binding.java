@@ -16,8 +16,6 @@ final class Binding {
     boolean sustains;
     /** Whether this is the series' last binding of its instance: the instance settles after it. */
     boolean settlesInstance;
-    /** Like {@link #settlesInstance}, among the bindings that read the same window. */
-    boolean settlesInstanceInView;
 
     Binding(SeriesHandle series, CompiledCondition condition, Instance instance, WindowView view) {
         this.series = series;

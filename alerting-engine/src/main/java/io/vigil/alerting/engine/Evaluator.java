@@ -53,6 +53,9 @@ public final class Evaluator {
     private final Map<String, MetricEntry> metrics = new HashMap<>();
     private final List<SeriesHandle> allSeries = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
+    /** The last metric name {@link #onSample} resolved, by identity, and its entry (or null). */
+    private String lastMetric;
+    private MetricEntry lastEntry;
 
     public Evaluator(EngineSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -96,17 +99,28 @@ public final class Evaluator {
         }
         CompiledRule old = rules.get(rule.id());
         CompiledRule compiled = new CompiledRule(rule, settings, counters);
+        List<Instance> boundBefore = new ArrayList<>();
         if (old != null && rule.enabled() && old.rule.enabled()) {
             for (Instance instance : old.instances.values()) {
                 InstanceSnapshot saved = Snapshots.save(instance);
                 Labels key = compiled.instanceKey(instance.labels);
                 if (key.equals(instance.labels)) {
-                    Snapshots.restore(compiled.instance(key), saved);
+                    Instance carried = compiled.instance(key);
+                    Snapshots.restore(carried, saved);
+                    if (instance.bindings.length != 0) {
+                        boundBefore.add(carried);
+                    }
                 }
             }
         }
         rules.put(rule.id(), compiled);
         reindex(old, compiled);
+        // An instance whose series the changed rule no longer targets is gone, not frozen forever.
+        for (Instance carried : boundBefore) {
+            if (carried.bindings.length == 0) {
+                compiled.instances.remove(carried.labels);
+            }
+        }
     }
 
     /** Removes a rule and its instances (without transitions: the caller closes what was open). */
@@ -153,6 +167,7 @@ public final class Evaluator {
                 touched.add(e);
             }
         }
+        lastMetric = null;   // the entry of a metric may have just been created
         for (MetricEntry e : new java.util.LinkedHashSet<>(touched)) {
             for (SeriesHandle s : e.series.values()) {
                 bind(s, e);
@@ -173,6 +188,7 @@ public final class Evaluator {
         }
         Objects.requireNonNull(labels, "labels");
         MetricEntry entry = metrics.computeIfAbsent(MetricNames.canonical(metric), MetricEntry::new);
+        lastMetric = null;
         return intern(entry, labels);
     }
 
@@ -253,7 +269,15 @@ public final class Evaluator {
 
     /** Feeds a sample through the convenient path: interns its series (once) and records it. */
     public void onSample(Sample sample, TransitionSink sink) {
-        MetricEntry entry = metrics.get(MetricNames.canonical(sample.metric()));
+        String metric = sample.metric();
+        MetricEntry entry;
+        if (metric == lastMetric) {   // callers mostly pass the same String instance: skip two lookups
+            entry = lastEntry;
+        } else {
+            entry = metrics.get(MetricNames.canonical(metric));
+            lastMetric = metric;
+            lastEntry = entry;
+        }
         if (entry == null || entry.conditions.isEmpty()) {
             counters.samplesIgnored++;
             return;
@@ -273,7 +297,7 @@ public final class Evaluator {
      * The hot path: one numeric sample of a pre-resolved series. Allocates nothing unless a
      * transition is reported.
      *
-     * @throws IllegalArgumentException if {@code value} is not finite
+     * @throws AlertingException {@link ErrorCode#INVALID_FIELD} if {@code value} is not finite
      */
     public void record(SeriesHandle s, long timeMillis, double value, TransitionSink sink) {
         if (!s.bound) {
@@ -281,7 +305,7 @@ public final class Evaluator {
             return;
         }
         if (value - value != 0) { // NaN or infinite, in one comparison
-            throw new IllegalArgumentException("sample of " + s + " must be finite, was " + value);
+            throw new AlertingException(ErrorCode.INVALID_FIELD, "a sample of " + s + " must be finite, was " + value);
         }
         if (timeMillis <= s.newestTime) {
             recordOlder(s, timeMillis, value, null, sink);
@@ -302,7 +326,7 @@ public final class Evaluator {
                 expiry = view.nextExpiry();
             }
             s.firstSeq = view.startSeq;
-            s.append(timeMillis, value);
+            view.added(s.appendToRing(timeMillis, value), value);
             if (timeMillis < at) {
                 s.evictUpTo(at);
             }
@@ -319,12 +343,23 @@ public final class Evaluator {
         s.newestTime = timeMillis;
         s.newestValue = value;
         s.clock = at;
-        evaluate(s, at, true, sink);
+        Binding only = s.onlyBinding;
+        if (only != null) {
+            // evaluateSeries' common case, by hand: that method is too big for the JIT to inline here
+            Instance instance = only.instance;
+            long when = instance.enter(at, true, sink);
+            only.refresh(when);
+            instance.settle(when, sink);
+        } else {
+            evaluateSeries(s, at, true, sink);
+        }
     }
 
     /** Records a string-state sample (seed 003 {@code vmStatus}); only conditions on states read it. */
     public void recordState(SeriesHandle s, long timeMillis, String state, TransitionSink sink) {
-        Objects.requireNonNull(state, "state");
+        if (state == null) {
+            throw new AlertingException(ErrorCode.MISSING_FIELD, "a state sample of " + s + " needs a state");
+        }
         if (s.bindings.length == 0) {
             counters.samplesIgnored++;
             return;
@@ -342,7 +377,7 @@ public final class Evaluator {
         s.newestTime = timeMillis;
         s.newestState = state;
         s.clock = Math.max(s.clock, at);
-        evaluate(s, at, true, sink);
+        evaluateSeries(s, at, true, sink);
     }
 
     /** A sample not newer than its series' newest: replaces a duplicate, is accepted within the tolerance, or dropped. */
@@ -366,7 +401,7 @@ public final class Evaluator {
             s.insertOrReplace(t, value);
             s.rebuildViews(s.clock);
         }
-        evaluate(s, s.clock, duplicate, sink);
+        evaluateSeries(s, s.clock, duplicate, sink);
     }
 
     /** Evaluates a series' windows at each instant before {@code limit} where one of them loses a sample. */
@@ -375,11 +410,11 @@ public final class Evaluator {
         while ((e = s.nextExpiry()) <= limit) {
             s.evictUpTo(e);
             s.clock = e;
-            evaluate(s, e, false, sink);
+            evaluateSeries(s, e, false, sink);
         }
     }
 
-    private static void evaluate(SeriesHandle s, long at, boolean sample, TransitionSink sink) {
+    private static void evaluateSeries(SeriesHandle s, long at, boolean sample, TransitionSink sink) {
         Binding only = s.onlyBinding;
         if (only != null) {
             Instance instance = only.instance;
@@ -420,7 +455,7 @@ public final class Evaluator {
             long e = s.nextExpiry();
             s.evictUpTo(e);
             s.clock = e;
-            evaluate(s, e, false, sink);
+            evaluateSeries(s, e, false, sink);
             if (s.nextExpiry() <= now) {
                 due.add(s);
             }

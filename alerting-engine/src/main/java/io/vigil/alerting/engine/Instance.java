@@ -55,7 +55,10 @@ final class Instance {
     long lastSampleAt = NONE;
     long silentSince = NONE;
     boolean noDataRaised;
-    /** Restored from a snapshot and not yet fed: the condition-driven state waits for data. */
+    /**
+     * Restored from a snapshot (or carried over from a changed rule) and not evaluated since: the
+     * condition-driven state waits for data rather than deciding on empty bindings.
+     */
     boolean awaitingData;
 
     boolean acknowledged;
@@ -136,9 +139,18 @@ final class Instance {
 
     /** Finishes an evaluation at {@code t} after the bindings have been refreshed. */
     void settle(long t, TransitionSink sink) {
-        if (awaitingData) {
-            awaitingData = false;
+        if (state == InstanceState.INACTIVE && conditionsTriggering == 0 && silentSince == NONE && !awaitingData) {
+            // The common case, kept small so that it inlines: nothing holds, nothing changes.
+            if (deadline <= t || silenceAt <= t) {
+                runTimers(t, sink);
+            }
+            return;
         }
+        settleChanged(t, sink);
+    }
+
+    private void settleChanged(long t, TransitionSink sink) {
+        awaitingData = false;
         apply(t, sink);
         if (deadline <= t || silenceAt <= t) {
             runTimers(t, sink);
@@ -183,8 +195,9 @@ final class Instance {
             }
         }
         if (flap != null && flap.flapping && flap.stableAt() <= d) {
+            long flappingSince = flap.since;
             flap.endFlapping();
-            emit(AlertTransition.Kind.FLAPPING_ENDED, d, flap.since, 0, sink);
+            emit(AlertTransition.Kind.FLAPPING_ENDED, d, flappingSince, 0, sink);
             boolean firing = state == InstanceState.FIRING;
             if (firing != reportedFiring) {
                 emit(firing ? AlertTransition.Kind.FIRING : AlertTransition.Kind.RESOLVED, d,
@@ -328,7 +341,8 @@ final class Instance {
     /** When the conditions will have held for their hold times (AND: all of them, OR: the first). */
     private long readyAt() {
         if (silentWith(NoDataPolicy.State.ALERTING)) {
-            return Math.max(silentSince, pendingSince) + rule.maxHoldMillis;
+            // pending since the silence began, or since before it if the data already held
+            return pendingSince + rule.maxHoldMillis;
         }
         CompiledCondition[] cs = rule.conditions;
         long ready = rule.and ? NONE : NEVER;

@@ -86,26 +86,27 @@ public final class SeriesHandle {
         return values[(int) seq & mask];
     }
 
-    int size() {
-        return (int) (nextSeq - firstSeq);
+    void append(long t, double v) {
+        long seq = appendToRing(t, v);
+        for (WindowView view : views) {
+            view.added(seq, v);
+        }
     }
 
-    void append(long t, double v) {
+    /** Writes a sample at the ring's end and returns its sequence number; kept small so that it inlines. */
+    long appendToRing(long t, double v) {
         if (nextSeq - firstSeq == times.length) {
             grow();
         }
         long offset = t - timeBase;
-        if (offset > Integer.MAX_VALUE || offset < Integer.MIN_VALUE) {
+        if ((int) offset != offset) {
             rebase(t);
             offset = t - timeBase;
         }
         int slot = (int) nextSeq & mask;
         times[slot] = (int) offset;
         values[slot] = v;
-        long seq = nextSeq++;
-        for (WindowView view : views) {
-            view.added(seq, v);
-        }
+        return nextSeq++;
     }
 
     /**
@@ -172,7 +173,7 @@ public final class SeriesHandle {
         if (nextSeq - firstSeq == times.length) {
             grow();
         }
-        if (t - timeBase < Integer.MIN_VALUE) {
+        if ((int) (t - timeBase) != t - timeBase) {
             rebase(t);
         }
         for (long s = nextSeq; s > seq + 1; s--) {

@@ -25,6 +25,8 @@ final class WindowView {
     boolean needRate;
     private SeqDeque minima;
     private SeqDeque maxima;
+    /** Whether anything beyond sum and count is kept (rate, min, max): the hot path skips it otherwise. */
+    private boolean tracksMore;
 
     WindowView(SeriesHandle series, long windowMillis) {
         this.series = series;
@@ -43,6 +45,12 @@ final class WindowView {
     /** Takes in sample {@code seq}, already written to the ring. */
     void added(long seq, double v) {
         sum += v;
+        if (tracksMore) {
+            addToTrackers(seq, v);
+        }
+    }
+
+    private void addToTrackers(long seq, double v) {
         if (needRate && seq > startSeq) {
             increase += increase(series.valueAt(seq - 1), v);
         }
@@ -70,6 +78,12 @@ final class WindowView {
                 resum();
             }
         }
+        if (tracksMore) {
+            evictFromTrackers(seq);
+        }
+    }
+
+    private void evictFromTrackers(long seq) {
         if (minima != null) {
             minima.dropFront(seq);
         }
@@ -131,6 +145,7 @@ final class WindowView {
         startSeq = seq;
         minima = needMin ? new SeqDeque() : null;
         maxima = needMax ? new SeqDeque() : null;
+        tracksMore = needRate || needMin || needMax;
         resum();
         for (long s = startSeq; s < series.nextSeq; s++) {
             double v = series.valueAt(s);

@@ -64,6 +64,7 @@ class HysteresisAndFlappingTest {
         r.advance(11 * M);   // stable since 6m for 5 minutes; it is firing, last reported was FIRING too
         assertThat(r.events()).containsExactly("FIRING@0m", "RESOLVED@1m", "FIRING@2m", "FLAPPING@3m",
                 "FLAPPING_ENDED@11m");
+        assertThat(r.last().sinceMillis()).isEqualTo(Recorder.T0 + 3 * M);
         r.sample("cpu_usage", 12 * M, 10);
         assertThat(r.events()).endsWith("RESOLVED@12m");
     }

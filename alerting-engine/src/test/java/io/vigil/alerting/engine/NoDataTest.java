@@ -34,6 +34,13 @@ class NoDataTest {
     }
 
     @Test
+    void alertingContinuesAHoldThatBeganWithData() {
+        Recorder r = with(NoDataPolicy.State.ALERTING, Duration.ofMinutes(10));
+        r.sample("cpu_usage", 0, 90).advance(30 * M);
+        assertThat(r.events()).containsExactly("PENDING@0m", "FIRING@10m");
+    }
+
+    @Test
     void keepFreezesTheStateWhileSilent() {
         Recorder r = with(NoDataPolicy.State.KEEP, Duration.ofMinutes(10));
         r.sample("cpu_usage", 0, 90).advance(60 * M);

@@ -53,6 +53,22 @@ class RuleChangeTest {
     }
 
     @Test
+    void anInstanceTheChangedRuleNoLongerTargetsIsDropped() {
+        Recorder r = Recorder.noFloors();
+        r.engine.putRule(rule(80).toBuilder().notifications(io.vigil.alerting.api.NotificationPolicy.builder()
+                .escalateAfter(Duration.ofMinutes(10), "sms").build()).build());
+        r.sample("cpu_usage", Labels.of("host", "a"), 0, 90).sample("cpu_usage", Labels.of("host", "b"), 0, 90)
+                .advance(6 * M);
+        assertThat(r.events()).containsExactly("PENDING@0m", "PENDING@0m", "FIRING@5m", "FIRING@5m");
+        r.clear();
+        r.engine.putRule(r.engine.rules().get(0).toBuilder().where("host", "a").build());
+        r.advance(30 * M);
+        assertThat(r.transitions).extracting(t -> t.labels().get("host") + ":" + Recorder.describe(t))
+                .containsExactly("a:ESCALATED@15m");
+        assertThat(r.engine.exportState().instances()).extracting(i -> i.labels().get("host")).containsExactly("a");
+    }
+
+    @Test
     void aRuleWhoseGroupingChangedStartsAfresh() {
         Recorder r = Recorder.noFloors();
         r.engine.putRule(rule(80));

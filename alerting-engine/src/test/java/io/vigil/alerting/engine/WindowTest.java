@@ -93,4 +93,54 @@ class WindowTest {
         assertThat(r.transitions).extracting(t -> t.ruleId() + ":" + Recorder.describe(t))
                 .containsExactly("r:FIRING@0m", "long:FIRING@0m", "r:RESOLVED@1m", "long:RESOLVED@5m");
     }
+
+    @Test
+    void twoConditionsOnOneSeriesSettleTheInstanceOnce() {
+        Recorder r = Recorder.noFloors().rule(io.vigil.alerting.api.AlertRule.named("both").id("both")
+                .cooldown(Duration.ZERO)
+                .when(Condition.avg("cpu_usage").over(FIVE_MIN).atLeast(80))
+                .and(Condition.max("cpu_usage").over(Duration.ofMinutes(1)).atLeast(95)));
+        r.sample("cpu_usage", 0, 70).sample("cpu_usage", 1 * M, 96);   // avg 83, max 96: both hold
+        assertThat(r.events()).containsExactly("FIRING@1m");
+        assertThat(r.last().conditions()).extracting(ConditionValue::value).containsExactly(83.0, 96.0);
+        r.sample("cpu_usage", 110 * S, 90);   // max over (50s, 110s] is still 96
+        assertThat(r.events()).containsExactly("FIRING@1m");
+        r.advance(120 * S);                    // the 96 leaves the 1-minute window at 2m
+        assertThat(r.events()).containsExactly("FIRING@1m", "RESOLVED@2m");
+        assertThat(r.last().conditions()).extracting(ConditionValue::value).containsExactly(256.0 / 3, 90.0);
+    }
+
+    @Test
+    void windowsStayExactOverMonthsOfSamples() {
+        // Sample times are kept as int offsets in the ring: two months is far past an int's range in ms.
+        Condition condition = Condition.avg("load").over(Duration.ofDays(10)).above(49.5).build();
+        Recorder r = Recorder.noFloors().rule(io.vigil.alerting.api.AlertRule.named("r").id("r")
+                .when(condition).cooldown(Duration.ZERO));
+        java.util.Random random = new java.util.Random(7);
+        int n = 240;
+        long[] times = new long[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = Recorder.T0 + i * 6 * 60 * M + random.nextInt(1000);
+            values[i] = random.nextInt(100);
+        }
+        NaiveReference reference = new NaiveReference(condition, 0, times, values);
+        for (int i = 0; i < n; i++) {
+            r.engine.onSample(io.vigil.alerting.api.Sample.of("load", values[i], times[i],
+                    io.vigil.alerting.api.Labels.of("host", "a")), r);
+            double engine = r.engine.evaluate(null, times[i]).get(0).instances().get(0).conditions().get(0).value();
+            assertThat(engine).as("after sample %d", i).isEqualTo(reference.valueAt(times[i]));
+        }
+        for (long at = times[n - 1]; at <= times[n - 1] + 10L * 24 * 60 * M; at += 7 * 60 * M + 13) {
+            double engine = r.engine.evaluate(null, at).get(0).instances().get(0).conditions().get(0).value();
+            assertThat(engine).as("at %d", at).isEqualTo(reference.valueAt(at));
+        }
+        assertThat(r.transitions).isNotEmpty();
+        for (AlertTransition t : r.transitions) {   // the running aggregates agree with a recomputation
+            assertThat(t.value()).as(t.toString()).isEqualTo(reference.valueAt(t.timeMillis()));
+        }
+        r.engine.advanceTo(times[n - 1] + 11L * 24 * 60 * M, r);
+        assertThat(r.engine.evaluate(null, times[n - 1] + 11L * 24 * 60 * M).get(0).instances().get(0)
+                .conditions().get(0).value()).isNaN();
+    }
 }
