@@ -1,0 +1,77 @@
+package io.vigil.examples.server;
+
+import io.vigil.alerting.runtime.CollectorStatus;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the server prints when it has started: where it listens, what it collects and notifies,
+ * and on the first start the generated admin API key and a ready command to add a rule.
+ */
+final class Banner {
+    /** Seed 000's CPU rule, as its guide creates it. */
+    static final String SEED000_CPU_RULE = "{\"name\": \"cpu_usage_high\", \"description\": \"CPU usage above 80% for 5 minutes\", "
+            + "\"condition\": \"greater_than\", \"threshold\": {\"metric\": \"cpu_usage\", \"value\": 80.0, \"duration_minutes\": 5}, "
+            + "\"severity\": \"high\", \"channels\": [\"email\", \"discord\"], \"cooldown_minutes\": 30, \"enabled\": true}";
+
+    private final PrintStream out;
+
+    Banner(PrintStream out) {
+        this.out = out;
+    }
+
+    /**
+     * @param api        the API's base address
+     * @param adminKey   the generated or stored key, or {@code null} when configured or off
+     * @param authOff    whether authentication is off
+     */
+    void print(URI api, String version, String store, List<CollectorStatus> collectors, Set<String> channels,
+               int rules, String rulesFile, AdminKey adminKey, boolean authOff) {
+        out.println("Vigil " + version + " is running.");
+        out.println("  API:         " + api + "   (OpenAPI document: " + api + "/api/v1/openapi.json)");
+        out.println("  Store:       " + store);
+        out.println("  Collectors:  " + collectors(collectors));
+        out.println("  Notifiers:   " + String.join(", ", new TreeSet<>(channels))
+                + (channels.contains("email") ? "" : "   (email: set SMTP_SERVER)"));
+        out.println("  Rules:       " + (rulesFile == null ? "no rules file; " + rules + " stored"
+                : rules + " loaded from " + rulesFile));
+        if (authOff) {
+            out.println("  Auth:        OFF (auth.disabled): anyone who can reach " + api + " is an administrator.");
+        } else if (adminKey == null) {
+            out.println("  Auth:        the configured auth.adminApiKey");
+        } else if (!adminKey.created()) {
+            out.println("  Auth:        the admin API key in " + adminKey.file() + " (shown at the first start only)");
+        }
+        if (adminKey != null && adminKey.created()) {
+            out.println();
+            out.println("First start: an admin API key was generated. It is shown this once; it is kept in "
+                    + adminKey.file() + ":");
+            out.println();
+            out.println("  " + adminKey.key().reveal());
+            out.println();
+            out.println("Add seed 000's CPU rule:");
+            out.println();
+            out.println("  curl -sS -X POST " + api + "/api/alerts/rules \\");
+            out.println("    -H 'Authorization: Bearer " + adminKey.key().reveal() + "' \\");
+            out.println("    -H 'Content-Type: application/json' \\");
+            out.println("    -d '" + SEED000_CPU_RULE + "'");
+        }
+        out.println();
+        out.println("Stop with Ctrl-C (or SIGTERM): requests in flight finish, the checkpoint is saved.");
+        out.flush();
+    }
+
+    private static String collectors(List<CollectorStatus> collectors) {
+        List<String> parts = new ArrayList<>();
+        for (CollectorStatus s : collectors) {
+            parts.add(s.available() ? s.name() + " every " + s.interval().toSeconds() + "s"
+                    : s.name() + " unavailable (" + s.unavailableReason() + ")");
+        }
+        return parts.isEmpty() ? "none (push samples to POST /api/v1/metrics)" : String.join("; ", parts);
+    }
+}
