@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,9 +29,14 @@ class ConfigReferenceTest {
             Files.writeString(REFERENCE, rendered, StandardCharsets.UTF_8);
         }
         assertThat(REFERENCE).as("regenerate with -Dvigil.writeConfigReference=true").exists();
-        assertThat(Files.readString(REFERENCE, StandardCharsets.UTF_8))
-                .as("docs/configuration.md is stale; regenerate with -Dvigil.writeConfigReference=true")
-                .isEqualTo(rendered);
+        List<String> committed = Files.readString(REFERENCE, StandardCharsets.UTF_8).lines().toList();
+        List<String> expected = rendered.lines().toList();
+        for (int i = 0; i < Math.max(committed.size(), expected.size()); i++) {
+            String have = i < committed.size() ? committed.get(i) : "(end of file)";
+            String want = i < expected.size() ? expected.get(i) : "(end of file)";
+            assertThat(have).as("docs/configuration.md is stale at line %d; regenerate it with "
+                    + "-Dvigil.writeConfigReference=true", i + 1).isEqualTo(want);
+        }
     }
 
     @Test
