@@ -24,7 +24,7 @@ class LabelsProperties {
                 Arbitraries.strings().ofMaxLength(6)).ofMaxSize(8);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void equalityIsIndependentOfInsertionOrder(@ForAll("labelMaps") Map<String, String> map, @ForAll long seed) {
         List<String> names = new ArrayList<>(map.keySet());
         Collections.shuffle(names, new Random(seed));
@@ -41,7 +41,7 @@ class LabelsProperties {
         assertThat(shuffled.asMap()).isEqualTo(new TreeMap<>(map));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void mergeEqualsAMapUnionWithTheRightSideWinning(@ForAll("labelMaps") Map<String, String> left,
                                                       @ForAll("labelMaps") Map<String, String> right) {
         Map<String, String> expected = new HashMap<>(left);
@@ -49,7 +49,7 @@ class LabelsProperties {
         assertThat(Labels.of(left).merge(Labels.of(right))).isEqualTo(Labels.of(expected));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void compareToIsConsistentWithEquals(@ForAll("labelMaps") Map<String, String> a, @ForAll("labelMaps") Map<String, String> b) {
         Labels x = Labels.of(a);
         Labels y = Labels.of(b);

@@ -11,7 +11,6 @@ import io.vigil.alerting.api.NoDataPolicy;
 import io.vigil.alerting.api.Operator;
 import io.vigil.alerting.api.Scope;
 import io.vigil.alerting.api.ScopeType;
-import io.vigil.alerting.api.Severity;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ final class CanonicalReader {
     }
 
     static void apply(DocObject o, AlertRule.Builder b, ReadContext ctx, Paths.Renames renames) {
-        Common.identity(o, b, ctx);
+        SharedFields.identity(o, b, ctx);
         if (o.hasAny("scope", "scopeId", "scopeName")) {
             b.scope(scope(o, ctx));
         }
@@ -64,7 +63,7 @@ final class CanonicalReader {
             List<String> groupBy = o.texts("groupBy");
             b.groupBy(groupBy == null ? List.of() : groupBy);
         }
-        Common.enabledAndSeverity(o, b);
+        SharedFields.enabledAndSeverity(o, b);
         if (o.has("cooldown")) {
             Duration cooldown = o.duration("cooldown", SECOND, "seconds");
             b.cooldown(cooldown == null ? AlertRule.DEFAULT_COOLDOWN : cooldown);
@@ -102,6 +101,7 @@ final class CanonicalReader {
         }
         // read-only statistics seed 003 responses carry; the runtime keeps its own
         o.ignore("triggerCount", "lastTriggeredAt");
+        o.rejectUnknown(null);
     }
 
     /** {@code scope}, {@code scopeId} and {@code scopeName} are one field: any of them sets all three. */
@@ -214,41 +214,5 @@ final class CanonicalReader {
 
     static Duration zeroIfNull(Duration d) {
         return d == null ? Duration.ZERO : d;
-    }
-
-    /** The fields both formats share, read the same way. */
-    static final class Common {
-        private Common() {
-        }
-
-        static void identity(DocObject o, AlertRule.Builder b, ReadContext ctx) {
-            if (o.has("id")) {
-                String id = o.text("id");
-                AlertRule existing = ctx.existing();
-                if (existing != null && existing.id() != null && id != null && !id.equals(existing.id())) {
-                    ctx.issues().add(ErrorCode.INVALID_FIELD, o.pathOf("id"),
-                            "does not match the id of the rule being updated; ids cannot change");
-                } else {
-                    b.id(id == null && existing != null ? existing.id() : id);
-                }
-            }
-            if (o.has("name")) {
-                b.name(o.text("name"));
-            }
-            if (o.has("description")) {
-                b.description(o.text("description"));
-            }
-        }
-
-        static void enabledAndSeverity(DocObject o, AlertRule.Builder b) {
-            if (o.has("enabled")) {
-                Boolean enabled = o.bool("enabled");
-                b.enabled(enabled == null || enabled);
-            }
-            if (o.has("severity")) {
-                Severity severity = Values.severity(o, "severity");
-                b.severity(severity == null ? Severity.MEDIUM : severity);
-            }
-        }
     }
 }

@@ -75,38 +75,32 @@ final class Documents {
     }
 
     JsonNode parse(String text, Format format) {
-        if (text == null) {
-            throw malformed(format, "no document");
-        }
-        if (text.length() > MAX_DOCUMENT_CHARS) {
-            throw malformed(format, "the document is larger than " + MAX_DOCUMENT_CHARS / (1024 * 1024) + " MiB");
-        }
-        JsonNode tree;
-        try {
-            tree = mapper(format).readTree(text);
-        } catch (JsonProcessingException e) {
-            throw malformed(format, e);
-        } catch (IOException | RuntimeException e) {
-            // the YAML scanner throws its own unchecked exceptions for some inputs
-            throw malformed(format, "unreadable (" + e.getClass().getSimpleName() + ")");
-        }
-        return nonEmpty(tree, format);
+        return parse(text == null ? -1 : text.length(), () -> mapper(format).readTree(text), format);
     }
 
     JsonNode parse(byte[] bytes, Format format) {
-        if (bytes == null) {
+        return parse(bytes == null ? -1 : bytes.length, () -> mapper(format).readTree(bytes), format);
+    }
+
+    /** Reads a tree from text or bytes; the caller's lambda is the only difference. */
+    private interface TreeRead {
+        JsonNode read() throws IOException;
+    }
+
+    private static JsonNode parse(int length, TreeRead read, Format format) {
+        if (length < 0) {
             throw malformed(format, "no document");
         }
-        if (bytes.length > MAX_DOCUMENT_CHARS) {
+        if (length > MAX_DOCUMENT_CHARS) {
             throw malformed(format, "the document is larger than " + MAX_DOCUMENT_CHARS / (1024 * 1024) + " MiB");
         }
         JsonNode tree;
         try {
-            tree = mapper(format).readTree(bytes);
+            tree = read.read();
         } catch (JsonProcessingException e) {
             throw malformed(format, e);
         } catch (IOException | RuntimeException e) {
-            // invalid UTF-8 surfaces as CharConversionException, scanner failures as unchecked exceptions
+            // invalid UTF-8 surfaces as CharConversionException; the YAML scanner throws its own unchecked exceptions
             throw malformed(format, "unreadable (" + e.getClass().getSimpleName() + ")");
         }
         return nonEmpty(tree, format);
@@ -138,7 +132,7 @@ final class Documents {
         return malformed(format, where.isEmpty() ? describe(e) : where.substring(1) + ": " + describe(e));
     }
 
-    static AlertingException malformed(Format format, String message) {
+    private static AlertingException malformed(Format format, String message) {
         return AlertingException.invalid(List.of(new ValidationError(ErrorCode.MALFORMED_DOCUMENT, "",
                 "malformed " + format.name() + " document: " + message)));
     }

@@ -32,7 +32,6 @@ final class RuleReading {
             Seed000Reader.apply(o, b, ctx, renames, marker);
         } else {
             CanonicalReader.apply(o, b, ctx, renames);
-            o.rejectUnknown(null);
         }
         // build even after problems, so that the model's findings are reported with the codec's
         AlertRule rule = ctx.build(b::build, renames);

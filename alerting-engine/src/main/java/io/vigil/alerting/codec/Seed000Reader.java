@@ -33,7 +33,7 @@ final class Seed000Reader {
     }
 
     static void apply(DocObject o, AlertRule.Builder b, ReadContext ctx, Paths.Renames renames, String marker) {
-        CanonicalReader.Common.identity(o, b, ctx);
+        SharedFields.identity(o, b, ctx);
         if (o.hasAny("condition", "threshold")) {
             Condition.Builder cb = singleCondition(o, ctx);
             if (cb != null) {
@@ -41,7 +41,7 @@ final class Seed000Reader {
                 b.when(cb);
             }
         }
-        CanonicalReader.Common.enabledAndSeverity(o, b);
+        SharedFields.enabledAndSeverity(o, b);
         if (o.hasAny("channels", "escalation_minutes")) {
             NotificationPolicy policy = notifications(o, ctx);
             if (policy != null) {

@@ -82,6 +82,34 @@ class RuleCodecTest {
                 .build();
     }
 
+    /** The YAML example of the project README is the README's builder example. */
+    @Test
+    void readmeExample() {
+        String yaml = """
+                name: cpu_usage_high
+                description: CPU above 80% for 5 minutes
+                conditions:
+                  - metric: cpu_usage
+                    aggregation: avg
+                    window: 5m
+                    operator: ">="
+                    threshold: 80
+                    holdFor: 5m
+                severity: high
+                cooldown: 30m
+                notifications:
+                  methods: [email, discord]
+                """;
+        AlertRule built = AlertRule.named("cpu_usage_high")
+                .describedAs("CPU above 80% for 5 minutes")
+                .when(Condition.avg("cpu_usage").over(Duration.ofMinutes(5)).atLeast(80).holdFor(Duration.ofMinutes(5)))
+                .severity(Severity.HIGH)
+                .notify(Channels.EMAIL, Channels.DISCORD)
+                .cooldown(Duration.ofMinutes(30))
+                .build();
+        assertThat(codec.readRule(yaml)).isEqualTo(built);
+    }
+
     @Test
     void everyFieldRoundTripsThroughJsonAndYaml() {
         AlertRule rule = everything();
@@ -504,6 +532,19 @@ class RuleCodecTest {
                 .hasProblems("INVALID_FIELD@conditions");
         assertThatReading(() -> codec.readRule("name: !!java.lang.Runtime r\nconditions: []\n"))
                 .hasProblems("MISSING_FIELD@conditions");
+    }
+
+    /** SnakeYAML 2.3 threw IndexOutOfBoundsException here; the build pins 2.4, which fixed it. */
+    @Test
+    void anEmojiAtTheYamlReadersBufferBoundaryReadsBack() {
+        for (int pad = 1000; pad < 1040; pad++) {
+            AlertRule rule = AlertRule.named("r").description("x".repeat(pad) + "😀")
+                    .when(Condition.last("m").above(1)).build();
+            String yaml = codec.write(rule, Format.YAML);
+            assertThat(codec.readRule(yaml)).as("padding %d", pad).isEqualTo(rule);
+            assertThat(codec.readRule("description: \"" + "x".repeat(pad) + "😀\"\nname: r\n"
+                    + "conditions: [{metric: m, operator: '>', threshold: 1, holdFor: 0s}]\n")).isEqualTo(rule);
+        }
     }
 
     @Test
