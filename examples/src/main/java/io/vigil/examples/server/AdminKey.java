@@ -34,18 +34,31 @@ record AdminKey(Secret key, Path file, boolean created) {
     static final String PREFIX = "vgl_";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    /** Reads the stored key, or generates and stores one. */
-    static AdminKey loadOrCreate(Path dataDir, SecureRandom random) {
+    /**
+     * Reads the stored key, or generates one that is not stored yet: the server {@link #keep()}s it
+     * once it has started, so a start that fails never leaves behind a key nobody was shown.
+     */
+    static AdminKey loadOrGenerate(Path dataDir, SecureRandom random) {
         Path file = dataDir.resolve(FILE_NAME);
-        try {
-            if (Files.exists(file)) {
+        if (Files.exists(file)) {
+            try {
                 return new AdminKey(read(file), file, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the admin API key in " + file, e);
             }
-            byte[] bytes = new byte[32];
-            random.nextBytes(bytes);
-            String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            write(file, key);
-            return new AdminKey(Secret.of(key), file, true);
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return new AdminKey(Secret.of(PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)), file, true);
+    }
+
+    /** Stores a generated key (readable by its owner only); nothing to do for a key that was read. */
+    void keep() {
+        if (!created) {
+            return;
+        }
+        try {
+            write(file, key.reveal());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the admin API key in " + file, e);
         }

@@ -35,7 +35,10 @@ final class Banner {
         out.println("Vigil " + version + " is running.");
         out.println("  API:         " + api + "   (OpenAPI document: " + api + "/api/v1/openapi.json)");
         out.println("  Store:       " + store);
-        out.println("  Collectors:  " + collectors(collectors));
+        List<String> lines = collectors(collectors);
+        for (int i = 0; i < lines.size(); i++) {
+            out.println((i == 0 ? "  Collectors:  " : "               ") + lines.get(i));
+        }
         out.println("  Notifiers:   " + String.join(", ", new TreeSet<>(channels))
                 + (channels.contains("email") ? "" : "   (email: set SMTP_SERVER)"));
         out.println("  Rules:       " + (rulesFile == null ? "no rules file; " + rules + " stored"
@@ -66,12 +69,19 @@ final class Banner {
         out.flush();
     }
 
-    private static String collectors(List<CollectorStatus> collectors) {
-        List<String> parts = new ArrayList<>();
+    /** Running collectors first; the reason a collector cannot run, cut short (the health endpoint has it whole). */
+    private static List<String> collectors(List<CollectorStatus> collectors) {
+        List<String> running = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
         for (CollectorStatus s : collectors) {
-            parts.add(s.available() ? s.name() + " every " + s.interval().toSeconds() + "s"
-                    : s.name() + " unavailable (" + s.unavailableReason() + ")");
+            if (s.available()) {
+                running.add(s.name() + " every " + s.interval().toSeconds() + "s");
+            } else {
+                String reason = s.unavailableReason();
+                unavailable.add(s.name() + " unavailable: " + (reason.length() > 100 ? reason.substring(0, 97) + "..." : reason));
+            }
         }
-        return parts.isEmpty() ? "none (push samples to POST /api/v1/metrics)" : String.join("; ", parts);
+        running.addAll(unavailable);
+        return running.isEmpty() ? List.of("none (push samples to POST /api/v1/metrics)") : running;
     }
 }

@@ -70,7 +70,7 @@ public final class VigilServer implements AutoCloseable {
             Path dataDir = config.data().dir();
             createDirectory(dataDir);
             this.adminKey = config.auth().adminApiKey() == null && !config.auth().disabled()
-                    ? AdminKey.loadOrCreate(dataDir, new SecureRandom()) : null;
+                    ? AdminKey.loadOrGenerate(dataDir, new SecureRandom()) : null;
             this.store = opening(Stores.open(config.store(), dataDir));
             NotifierEnvironment environment = opening(NotifierEnvironment.builder().clock(clock)
                     .settings(config.notifiers().asSettings()).store(store).build());
@@ -90,6 +90,9 @@ public final class VigilServer implements AutoCloseable {
 
             alerting.start();
             dispatcher.start(config.notifiers().pumpInterval());
+            if (adminKey != null) {
+                adminKey.keep();
+            }
         } catch (RuntimeException | Error e) {
             closeQuietly();
             throw e;

@@ -116,7 +116,7 @@ class VigilServerTest {
             assertThat(s.name()).isEqualTo("probe");
             assertThat(s.unavailableReason()).isEqualTo("no probe.targets configured");
         }).noneSatisfy(s -> assertThat(s.name()).isIn("ipmi", "dropwizard"));
-        assertThat(console()).contains("system every 10s").contains("gpu unavailable (");
+        assertThat(console()).contains("system every 10s").contains("gpu unavailable: NVML library");
     }
 
     @Test
@@ -158,6 +158,7 @@ class VigilServerTest {
         assertThatThrownBy(() -> start(env(), Map.of("rules.file", file.toString())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rules.file: [0].threshold.value");
+        assertThat(dir.resolve("data").resolve("admin-api-key")).as("a key nobody was shown is not kept").doesNotExist();
         // the stores, dispatcher and runtime opened before the failure are closed again: a new start works
         server = start(env(), Map.of());
         assertThat(server.alerting().rules().all()).isEmpty();
