@@ -349,10 +349,11 @@ public final class Alerting implements AutoCloseable {
                 extra == null ? Map.of() : extra, force);
     }
 
-    /** Statistics over records triggered in {@code [from, to)}; {@code null} bounds mean "all" and "now". */
+    /** Statistics over records triggered in {@code [from, to)}; {@code null} bounds mean "all" and "up to now, inclusive". */
     public AlertStatistics statistics(Instant from, Instant to) {
         Instant now = clock.instant();
-        Instant end = to != null ? to : now;
+        // Without an upper bound the range includes records triggered at this very instant.
+        Instant end = to != null ? to : now.plusMillis(1);
         List<AlertRecord> inRange = records.all(new RecordQuery(null, null, null, null, from, end, PageRequest.all()));
         Instant start = from;
         if (start == null) {

@@ -147,4 +147,22 @@ class AlertingServicesTest {
             assertThat(alerting.metrics().counter("vigil.failures.handoff").getCount()).isEqualTo(2);
         }
     }
+
+    @Test
+    void twoInstancesInOneJvmShareNothing() {
+        try (Alerting a = Alerting.builder().clock(clock).build();
+             Alerting b = Alerting.builder().clock(clock).build()) {
+            a.rules().create(AlertRule.named("q").when(Condition.last("q").above(1)).build(), ops);
+            a.record("q", 5, Labels.empty());
+            b.record("q", 5, Labels.empty());
+            a.tick();
+            b.tick();
+
+            assertThat(b.rules().all()).isEmpty();
+            assertThat(a.store().findRecords(RecordQuery.all()).total()).isEqualTo(1);
+            assertThat(b.store().findRecords(RecordQuery.all()).total()).isZero();
+            assertThat(a.metrics()).isNotSameAs(b.metrics());
+            assertThat(b.metrics().counter("vigil.transitions.firing").getCount()).isZero();
+        }
+    }
 }

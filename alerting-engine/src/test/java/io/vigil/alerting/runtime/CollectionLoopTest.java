@@ -129,6 +129,7 @@ class CollectionLoopTest {
     @Test
     void aHungCollectorTimesOutByTheClockAndDelaysNoOther() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         MetricCollector hung = new MetricCollector() {
             @Override
@@ -143,6 +144,7 @@ class CollectionLoopTest {
 
             @Override
             public void collect(SampleSink sink) throws InterruptedException {
+                started.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -157,6 +159,10 @@ class CollectionLoopTest {
 
         loop.runDue(clock.instant());
         assertThat(healthy.done.tryAcquire(10, TimeUnit.SECONDS)).as("healthy collector ran").isTrue();
+        // Both collections must really be running (or done) before the clock passes the timeout:
+        // a task cancelled before it starts is never interrupted.
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("hung collector started").isTrue();
+        awaitStatus(1, s -> s.lastSuccessAt() != null);
         clock.advance(Duration.ofSeconds(3));
         loop.runDue(clock.instant());
 
@@ -166,6 +172,15 @@ class CollectionLoopTest {
         assertThat(hungStatus.lastError()).isEqualTo("timed out after 3000 ms");
         assertThat(samples).hasSize(1);
         assertThat(loop.status().get(1).healthy()).isTrue();
+    }
+
+    /** Waits (bounded) until the collector at {@code index} reports what the test needs; no timer is involved. */
+    private void awaitStatus(int index, java.util.function.Predicate<CollectorStatus> condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.test(loop.status().get(index))) {
+            assertThat(System.nanoTime()).as("collector %d status in time", index).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test
