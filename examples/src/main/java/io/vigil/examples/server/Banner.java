@@ -17,7 +17,8 @@ final class Banner {
     /** Seed 000's CPU rule, as its guide creates it. */
     static final String SEED000_CPU_RULE = "{\"name\": \"cpu_usage_high\", \"description\": \"CPU usage above 80% for 5 minutes\", "
             + "\"condition\": \"greater_than\", \"threshold\": {\"metric\": \"cpu_usage\", \"value\": 80.0, \"duration_minutes\": 5}, "
-            + "\"severity\": \"high\", \"channels\": [\"email\", \"discord\"], \"cooldown_minutes\": 30, \"enabled\": true}";
+            + "\"severity\": \"high\", \"channels\": [\"email\", \"discord\"], \"cooldown_minutes\": 30, \"escalation_minutes\": 60, "
+            + "\"enabled\": true, \"tags\": {\"service\": \"web-server\", \"environment\": \"production\"}}";
 
     private final PrintStream out;
 
@@ -27,11 +28,13 @@ final class Banner {
 
     /**
      * @param api        the API's base address
+     * @param loaded     rules the rules file created or replaced
+     * @param stored     rules in the store, loaded ones included
      * @param adminKey   the generated or stored key, or {@code null} when configured or off
      * @param authOff    whether authentication is off
      */
     void print(URI api, String version, String store, List<CollectorStatus> collectors, Set<String> channels,
-               int rules, String rulesFile, AdminKey adminKey, boolean authOff) {
+               int loaded, int stored, String rulesFile, AdminKey adminKey, boolean authOff) {
         out.println("Vigil " + version + " is running.");
         out.println("  API:         " + api + "   (OpenAPI document: " + api + "/api/v1/openapi.json)");
         out.println("  Store:       " + store);
@@ -41,8 +44,8 @@ final class Banner {
         }
         out.println("  Notifiers:   " + String.join(", ", new TreeSet<>(channels))
                 + (channels.contains("email") ? "" : "   (email: set SMTP_SERVER)"));
-        out.println("  Rules:       " + (rulesFile == null ? "no rules file; " + rules + " stored"
-                : rules + " loaded from " + rulesFile));
+        out.println("  Rules:       " + stored + " stored" + (rulesFile == null ? " (no rules file)"
+                : ", " + loaded + " of them loaded from " + rulesFile));
         if (authOff) {
             out.println("  Auth:        OFF (auth.disabled): anyone who can reach " + api + " is an administrator.");
         } else if (adminKey == null) {

@@ -1,6 +1,7 @@
 package io.vigil.examples.server;
 
 import io.vigil.alerting.api.AlertRule;
+import io.vigil.alerting.api.Secret;
 import io.vigil.alerting.runtime.Alerting;
 import io.vigil.alerting.spi.AlertStore;
 import io.vigil.examples.server.config.ConfigException;
@@ -8,11 +9,16 @@ import io.vigil.examples.server.config.ConfigLoader;
 import io.vigil.examples.server.config.ConfigProblem;
 import io.vigil.examples.server.config.ServerConfig;
 import io.vigil.examples.server.config.ServerConfig.NotifiersConfig;
+import io.vigil.http.HttpOptions;
+import io.vigil.http.Principal;
+import io.vigil.http.Role;
+import io.vigil.http.VigilHttpServer;
 import io.vigil.notifiers.NotificationDispatcher;
 import io.vigil.notifiers.NotifierEnvironment;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +59,13 @@ public final class VigilServer implements AutoCloseable {
     private final PrintStream out;
     private final Deque<AutoCloseable> opened;
     private final AlertStore store;
+    private final NotifierEnvironment environment;
     private final NotificationDispatcher dispatcher;
     private final Alerting alerting;
     private final CollectorSetup collectors;
     private final AdminKey adminKey;
     private final List<AlertRule> loadedRules;
+    private final VigilHttpServer http;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private boolean closed;
@@ -72,7 +80,7 @@ public final class VigilServer implements AutoCloseable {
             this.adminKey = config.auth().adminApiKey() == null && !config.auth().disabled()
                     ? AdminKey.loadOrGenerate(dataDir, new SecureRandom()) : null;
             this.store = opening(Stores.open(config.store(), dataDir));
-            NotifierEnvironment environment = opening(NotifierEnvironment.builder().clock(clock)
+            this.environment = opening(NotifierEnvironment.builder().clock(clock)
                     .settings(config.notifiers().asSettings()).store(store).build());
             this.dispatcher = opening(notifications(store, environment));
             this.collectors = CollectorSetup.prepare(config.collectors(), clock);
@@ -90,6 +98,7 @@ public final class VigilServer implements AutoCloseable {
 
             alerting.start();
             dispatcher.start(config.notifiers().pumpInterval());
+            this.http = opening(listen(alerting, httpOptions()));
             if (adminKey != null) {
                 adminKey.keep();
             }
@@ -107,7 +116,12 @@ public final class VigilServer implements AutoCloseable {
      *                         a collector's properties), naming the key
      */
     public static VigilServer start(ServerConfig config, PrintStream out) {
-        VigilServer server = new VigilServer(config, out, Clock.systemUTC());
+        return start(config, out, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerConfig, PrintStream)}, on {@code clock} (tests move a manual one). */
+    static VigilServer start(ServerConfig config, PrintStream out, Clock clock) {
+        VigilServer server = new VigilServer(config, out, clock);
         server.printBanner();
         return server;
     }
@@ -192,6 +206,7 @@ public final class VigilServer implements AutoCloseable {
             closed = true;
         }
         Duration grace = config.http().shutdownGrace();
+        http.stop(grace);
         alerting.close();
         flushOutbox(grace);
         closeQuietly();
@@ -253,14 +268,53 @@ public final class VigilServer implements AutoCloseable {
 
     private void printBanner() {
         new Banner(out).print(baseUri(), version(), Stores.describe(config.store(), config.data().dir()),
-                alerting.collectors(), dispatcher.channels(), loadedRules.size(),
+                alerting.collectors(), dispatcher.channels(), loadedRules.size(), alerting.rules().all().size(),
                 config.rules().file() == null ? null : config.rules().file().toString(), adminKey,
                 config.auth().disabled());
     }
 
-    /** Where the API is served. */
+    /** Where the API is served ({@code http://127.0.0.1:8000}), with the actual port when configured as 0. */
     public URI baseUri() {
-        return URI.create("http://" + config.http().host() + ":" + config.http().port());
+        return http.baseUri();
+    }
+
+    private VigilHttpServer listen(Alerting alerting, HttpOptions options) {
+        try {
+            return VigilHttpServer.start(alerting, options);
+        } catch (UncheckedIOException e) {
+            String reason = e.getCause() == null ? "" : ": " + e.getCause().getMessage();
+            throw new ConfigException(new ConfigProblem("http.port", "", e.getMessage() + reason));
+        }
+    }
+
+    /**
+     * The API's options: the admin key (or no authentication, when configured so), the
+     * notifiers for test notifications and templates, the GPU inventory when there is a GPU.
+     */
+    private HttpOptions httpOptions() {
+        ServerConfig.HttpConfig h = config.http();
+        HttpOptions.Builder options = HttpOptions.builder()
+                .bindAddress(h.address())
+                .port(h.port())
+                .threads(h.threads())
+                .corsOrigins(h.corsOrigins().toArray(String[]::new))
+                .notifications(dispatcher)
+                .templates(environment.templates())
+                .version(version());
+        if (config.auth().disabled()) {
+            options.authenticationDisabled();
+        } else {
+            Secret key = adminKey != null ? adminKey.key() : config.auth().adminApiKey();
+            options.apiKey(key, Principal.of("admin", "Administrator", Role.ADMIN));
+        }
+        if (collectors.gpu() != null) {
+            options.gpuInventory(collectors.gpu()::inventory);
+        }
+        try {
+            return options.build();
+        } catch (IllegalStateException e) {
+            throw new ConfigException(new ConfigProblem("auth", "", e.getMessage()));
+        }
     }
 
     static String version() {

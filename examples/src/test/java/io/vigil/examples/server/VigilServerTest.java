@@ -98,7 +98,7 @@ class VigilServerTest {
 
         assertThat(server.loadedRules()).hasSize(7);
         assertThat(server.alerting().rules().all()).extracting(AlertRule::name).contains("cpu_usage_high", "slow_query_detected");
-        assertThat(console()).contains("7 loaded from " + Seed000ScenariosTest.SCENARIOS);
+        assertThat(console()).contains("Rules:       7 stored, 7 of them loaded from " + Seed000ScenariosTest.SCENARIOS);
     }
 
     @Test
