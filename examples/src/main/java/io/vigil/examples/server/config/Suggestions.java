@@ -8,7 +8,7 @@ final class Suggestions {
     private Suggestions() {
     }
 
-    /** {@code "; did you mean X?"}, or empty when nothing is close. */
+    /** {@code " (did you mean X?)"}, or empty when nothing is close. */
     static String didYouMean(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -21,7 +21,7 @@ final class Suggestions {
             }
         }
         int allowed = Math.max(2, name.length() / 5);
-        return best != null && bestDistance <= allowed ? "; did you mean " + best + "?" : "";
+        return best != null && bestDistance <= allowed ? " (did you mean " + best + "?)" : "";
     }
 
     /** Levenshtein distance. */

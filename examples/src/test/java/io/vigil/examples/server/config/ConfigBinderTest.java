@@ -148,9 +148,9 @@ class ConfigBinderTest {
     @Test
     void unknownKeysAreRefusedWithTheKnownOnesAndASuggestion() {
         assertThat(problems("http: {prot: 9000}\nnotifer: {}", Map.of())).containsExactly(
-                "notifer: unknown key; did you mean notifiers?; the keys here are http, auth, data, store, rules, "
+                "notifer: unknown key (did you mean notifiers?); the keys here are http, auth, data, store, rules, "
                         + "collectors, notifiers, engine (from vigil.yaml)",
-                "http.prot: unknown key; did you mean port?; the keys here are host, port, threads, corsOrigins, "
+                "http.prot: unknown key (did you mean port?); the keys here are host, port, threads, corsOrigins, "
                         + "shutdownGrace (from vigil.yaml)");
     }
 
@@ -158,7 +158,7 @@ class ConfigBinderTest {
     void unknownVigilVariablesAreRefusedButOtherVariablesAndVigilConfigAreNot() {
         assertThat(problems(null, Map.of("VIGIL_HTTP_PROT", "9000", "VIGIL_CONFIG", "x.yaml", "PATH", "/bin",
                 "SMTP_SERVR", "typo-not-ours")))
-                .containsExactly("VIGIL_HTTP_PROT: no such setting; did you mean VIGIL_HTTP_PORT? (from the environment)");
+                .containsExactly("VIGIL_HTTP_PROT: no such setting (did you mean VIGIL_HTTP_PORT?) (from the environment)");
     }
 
     @Test
@@ -221,7 +221,7 @@ class ConfigBinderTest {
     void commandLineOverridesMustNameKeys() {
         assertThatThrownBy(() -> ConfigBinder.bind(ServerConfig.class, null, null, Map.of(), Map.of("rule.file", "x")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("invalid configuration: rule.file: no such key; did you mean rules.file? (from the command line)");
+                .hasMessage("invalid configuration: rule.file: no such key (did you mean rules.file?) (from the command line)");
     }
 
     @Test
