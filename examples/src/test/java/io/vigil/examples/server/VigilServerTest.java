@@ -1,6 +1,14 @@
 package io.vigil.examples.server;
 
 import io.vigil.alerting.api.AlertRule;
+import io.vigil.alerting.api.Condition;
+import io.vigil.alerting.api.Labels;
+import io.vigil.alerting.api.NotificationPolicy;
+import io.vigil.alerting.api.NotificationStatus;
+import io.vigil.alerting.runtime.Actor;
+import io.vigil.alerting.spi.NotificationQuery;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import io.vigil.examples.server.config.ConfigException;
 import io.vigil.examples.server.config.ConfigLoader;
 import io.vigil.examples.server.config.ServerConfig;
@@ -10,12 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -162,6 +172,28 @@ class VigilServerTest {
         // the stores, dispatcher and runtime opened before the failure are closed again: a new start works
         server = start(env(), Map.of());
         assertThat(server.alerting().rules().all()).isEmpty();
+    }
+
+    @Test
+    void closingLetsANotificationUnderWayFinish() throws Exception {
+        MockWebServer discord = new MockWebServer();
+        discord.enqueue(new MockResponse().setResponseCode(204).setHeadersDelay(700, TimeUnit.MILLISECONDS));
+        discord.start(InetAddress.getByName("127.0.0.1"), 0);
+        try {
+            server = start(env("DISCORD_WEBHOOK_URL", discord.url("/api/webhooks/1/t").toString()), Map.of());
+            server.alerting().rules().create(AlertRule.named("disk_full").when(Condition.last("disk_usage").above(95))
+                    .notifications(NotificationPolicy.to("discord")).build(), Actor.of("test"));
+            var store = server.alerting().store();
+            server.alerting().sendNow("disk_full", 99, Labels.of("host", "db-1"), Map.of(), true);
+            assertThat(discord.takeRequest(10, TimeUnit.SECONDS)).as("the send has started").isNotNull();
+
+            server.close();                        // while Discord has not answered yet
+
+            assertThat(store.findNotifications(NotificationQuery.all()).items()).singleElement()
+                    .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationStatus.SENT));
+        } finally {
+            discord.shutdown();
+        }
     }
 
     @Test
