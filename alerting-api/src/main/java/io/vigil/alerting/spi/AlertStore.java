@@ -18,6 +18,10 @@ import java.util.Optional;
  * succeeds only if the given object's version equals the stored one, stores version + 1 and returns
  * it, and otherwise throws {@link ErrorCode#VERSION_CONFLICT}. So two concurrent changes of one
  * object give one success and one clear conflict, never a lost update.
+ *
+ * <p>Instants: durable stores keep them to the microsecond (what the JDK's clock gives); finer
+ * parts may be truncated. Text ordering (rule names, ids as tie-breakers) is by UTF-16 code unit
+ * as {@link String#compareTo} orders, never by locale, so every store pages the same way.
  */
 public interface AlertStore extends AutoCloseable {
 
@@ -48,12 +52,20 @@ public interface AlertStore extends AutoCloseable {
     /** Replaces a record; {@link ErrorCode#ALERT_NOT_FOUND} or {@link ErrorCode#VERSION_CONFLICT}. */
     AlertRecord updateRecord(AlertRecord record);
 
-    /** The record with its notification attempts filled in. */
+    /**
+     * The record with its notification attempts filled in, oldest first (by the notification's
+     * creation time, then id).
+     */
     Optional<AlertRecord> findRecord(String id);
 
+    /** Matching records, each with its notification attempts filled in as {@link #findRecord} does. */
     Page<AlertRecord> findRecords(RecordQuery query);
 
-    /** Deletes up to {@code batchSize} records triggered before {@code cutoff}; returns how many. */
+    /**
+     * Deletes up to {@code batchSize} records triggered before {@code cutoff}, oldest first,
+     * together with their notification records; returns how many records were deleted. Callers
+     * repeat until it returns less than {@code batchSize}, so no single call holds locks for long.
+     */
     int purgeRecords(Instant cutoff, int batchSize);
 
     // ---- notifications ----------------------------------------------------------------------
@@ -67,7 +79,10 @@ public interface AlertStore extends AutoCloseable {
 
     Page<NotificationRecord> findNotifications(NotificationQuery query);
 
-    /** Pending notifications whose next attempt is due at or before {@code now}, oldest first. */
+    /**
+     * Pending notifications whose next attempt is due at or before {@code now} (or that have no
+     * next attempt time), oldest first by creation time, then id.
+     */
     List<NotificationRecord> duePendingNotifications(Instant now, int limit);
 
     // ---- notification configuration ---------------------------------------------------------
@@ -79,6 +94,10 @@ public interface AlertStore extends AutoCloseable {
 
     // ---- in-app inbox -----------------------------------------------------------------------
 
+    /**
+     * Adds a message and returns it. If a message with this id exists, it is kept unchanged and
+     * returned instead, so a retried in-app delivery neither duplicates a message nor marks it unread.
+     */
     InboxMessage addInboxMessage(InboxMessage message);
 
     /** A user's messages, including those addressed to all admins when {@code includeAdmins}; newest first. */

@@ -5,7 +5,8 @@ import io.vigil.alerting.api.ScopeType;
 import io.vigil.alerting.api.Severity;
 
 /**
- * Filters for listing rules; {@code null} means "any". Results are ordered by name.
+ * Filters for listing rules; {@code null} means "any". Results are ordered by name
+ * ({@link String#compareTo} order, not by locale).
  *
  * @param enabled only enabled or only disabled rules
  * @param severity only this severity

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +40,8 @@ public final class InMemoryAlertStore implements AlertStore {
             Comparator.comparing(AlertRecord::triggeredAt).reversed().thenComparing(AlertRecord::id);
     private static final Comparator<NotificationRecord> NEWEST_NOTIFICATION_FIRST =
             Comparator.comparing(NotificationRecord::createdAt).reversed().thenComparing(NotificationRecord::id);
+    private static final Comparator<NotificationRecord> OLDEST_NOTIFICATION_FIRST =
+            Comparator.comparing(NotificationRecord::createdAt).thenComparing(NotificationRecord::id);
 
     private final Object lock = new Object();
     private final Map<String, AlertRule> rules = new HashMap<>();
@@ -163,28 +166,28 @@ public final class InMemoryAlertStore implements AlertStore {
     }
 
     private AlertRecord withAttempts(AlertRecord r) {
-        List<NotificationAttempt> attempts = new ArrayList<>();
+        List<NotificationRecord> mine = new ArrayList<>();
         for (NotificationRecord n : notifications.values()) {
             if (r.id().equals(n.alertId())) {
-                attempts.add(NotificationAttempt.of(n));
+                mine.add(n);
             }
         }
-        return attempts.isEmpty() ? r : r.withNotifications(attempts);
+        mine.sort(OLDEST_NOTIFICATION_FIRST);
+        return mine.isEmpty() ? r : r.withNotifications(mine.stream().map(NotificationAttempt::of).toList());
     }
 
     @Override
     public int purgeRecords(Instant cutoff, int batchSize) {
         synchronized (lock) {
-            List<String> doomed = new ArrayList<>();
-            for (AlertRecord r : records.values()) {
-                if (r.triggeredAt().isBefore(cutoff)) {
-                    doomed.add(r.id());
-                    if (doomed.size() == batchSize) {
-                        break;
-                    }
-                }
-            }
+            List<String> doomed = records.values().stream()
+                    .filter(r -> r.triggeredAt().isBefore(cutoff))
+                    .sorted(Comparator.comparing(AlertRecord::triggeredAt).thenComparing(AlertRecord::id))
+                    .limit(batchSize)
+                    .map(AlertRecord::id)
+                    .toList();
             doomed.forEach(records::remove);
+            Set<String> gone = Set.copyOf(doomed);
+            notifications.values().removeIf(n -> n.alertId() != null && gone.contains(n.alertId()));
             return doomed.size();
         }
     }
@@ -237,7 +240,7 @@ public final class InMemoryAlertStore implements AlertStore {
             return notifications.values().stream()
                     .filter(n -> n.status() == NotificationStatus.PENDING)
                     .filter(n -> n.nextAttemptAt() == null || !n.nextAttemptAt().isAfter(now))
-                    .sorted(Comparator.comparing(NotificationRecord::createdAt).thenComparing(NotificationRecord::id))
+                    .sorted(OLDEST_NOTIFICATION_FIRST)
                     .limit(limit)
                     .toList();
         }
@@ -262,8 +265,8 @@ public final class InMemoryAlertStore implements AlertStore {
     @Override
     public InboxMessage addInboxMessage(InboxMessage message) {
         synchronized (lock) {
-            inbox.put(message.id(), message);
-            return message;
+            InboxMessage stored = inbox.putIfAbsent(message.id(), message);
+            return stored == null ? message : stored;
         }
     }
 
