@@ -50,7 +50,6 @@ class ServerApiTest {
         ServerConfig config = ConfigLoader.load(null, Map.of(
                 "VIGIL_DATA_DIR", dir.resolve("data").toString(),
                 "VIGIL_HTTP_PORT", "0",
-                "VIGIL_STORE_TYPE", "memory",
                 "VIGIL_COLLECTORS_GPU_ENABLED", "false",
                 "VIGIL_ENGINE_TICK_INTERVAL", "50ms"), Map.of());
         server = VigilServer.start(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock);

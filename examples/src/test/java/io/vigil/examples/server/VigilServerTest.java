@@ -175,6 +175,32 @@ class VigilServerTest {
     }
 
     @Test
+    void theSqliteStoreUnderTheDataDirectoryKeepsRulesAcrossRestarts() {
+        Map<String, String> sqlite = env("VIGIL_STORE_TYPE", "sqlite");
+        server = start(sqlite, Map.of("rules.file", Seed000ScenariosTest.SCENARIOS.toString()));
+        assertThat(console()).contains("Store:       SQLite " + dir.resolve("data").resolve("vigil.db"));
+        server.close();
+
+        server = start(sqlite, Map.of());
+
+        assertThat(server.alerting().rules().all()).hasSize(7);
+        assertThat(console()).contains("Rules:       7 stored (no rules file)");
+    }
+
+    @Test
+    void anUnusableDataDirectoryStopsTheStartNamingTheKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+
+        assertThatThrownBy(() -> start(env("VIGIL_DATA_DIR", file.toString()), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.key()).isEqualTo("data.dir")));
+        assertThatThrownBy(() -> start(env("VIGIL_STORE_TYPE", "sqlite", "VIGIL_STORE_PATH", file.resolve("vigil.db").toString()),
+                Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.key()).isEqualTo("store.path")));
+    }
+
+    @Test
     void closingLetsANotificationUnderWayFinish() throws Exception {
         MockWebServer discord = new MockWebServer();
         discord.enqueue(new MockResponse().setResponseCode(204).setHeadersDelay(700, TimeUnit.MILLISECONDS));
