@@ -26,7 +26,7 @@ import java.util.Map;
  * and given their properties. The GPU collector is opened here instead, when a driver is present,
  * because the HTTP adapter's GPU endpoints need its inventory.
  */
-final class CollectorSetup {
+final class CollectorSetup implements AutoCloseable {
     /** What the runtime says of a collector whose provider threw something other than "unavailable". */
     private static final String FAILED_TO_START = "failed to start";
 
@@ -128,6 +128,17 @@ final class CollectorSetup {
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
+        }
+    }
+
+    /**
+     * Closes the GPU collector opened here. The runtime closes it too once it has been handed over;
+     * this is for a start that fails before that. Closing twice is allowed for collectors.
+     */
+    @Override
+    public void close() {
+        if (gpu != null) {
+            gpu.close();
         }
     }
 

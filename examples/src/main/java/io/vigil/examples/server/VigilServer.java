@@ -83,7 +83,7 @@ public final class VigilServer implements AutoCloseable {
             this.environment = opening(NotifierEnvironment.builder().clock(clock)
                     .settings(config.notifiers().asSettings()).store(store).build());
             this.dispatcher = opening(notifications(store, environment));
-            this.collectors = CollectorSetup.prepare(config.collectors(), clock);
+            this.collectors = opening(CollectorSetup.prepare(config.collectors(), clock));
             Alerting.Builder builder = Alerting.builder().clock(clock).store(store)
                     .notifications(dispatcher::submit)
                     .tickInterval(config.engine().tickInterval())
