@@ -130,6 +130,16 @@ class VigilServerTest {
     }
 
     @Test
+    void collectorPluginsGetTheirPropertiesAndNotifierPluginsTheirSettings() {
+        server = start(env("VIGIL_COLLECTORS_PLUGINS", "{probe.targets: 'http://127.0.0.1:9/health'}",
+                "VIGIL_NOTIFIERS_SETTINGS", "{NTFY_URL: 'http://127.0.0.1:9/alerts'}"), Map.of());
+
+        assertThat(server.alerting().collectors()).filteredOn(s -> s.name().equals("probe")).singleElement()
+                .satisfies(s -> assertThat(s.available()).isTrue());
+        assertThat(server.notifications().channels()).contains("ntfy");
+    }
+
+    @Test
     void notifierChannelsComeFromSeed000Variables() {
         server = start(env("SMTP_SERVER", "127.0.0.1", "SMTP_PORT", "2525", "SMTP_USERNAME", "alerts@example.com",
                 "SMTP_PASSWORD", "pw", "DISCORD_WEBHOOK_URL", "http://127.0.0.1:9/api/webhooks/1/x"), Map.of());
