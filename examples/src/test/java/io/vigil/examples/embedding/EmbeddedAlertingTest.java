@@ -9,7 +9,7 @@ import io.vigil.alerting.api.AlertStatus;
 import io.vigil.alerting.runtime.Alerting;
 import io.vigil.alerting.runtime.CollectorStatus;
 import io.vigil.alerting.spi.RecordQuery;
-import io.vigil.collectors.testkit.ManualClock;
+import io.vigil.alerting.testing.ManualClock;
 import jakarta.mail.internet.MimeMessage;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;

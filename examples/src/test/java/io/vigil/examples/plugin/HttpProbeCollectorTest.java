@@ -7,7 +7,7 @@ import io.vigil.collectors.CollectorHealth;
 import io.vigil.collectors.CollectorUnavailableException;
 import io.vigil.collectors.MetricCollector;
 import io.vigil.collectors.SampleBuffer;
-import io.vigil.collectors.testkit.ManualClock;
+import io.vigil.alerting.testing.ManualClock;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,7 @@ import io.vigil.alerting.api.Severity;
 import io.vigil.alerting.spi.AlertMessage;
 import io.vigil.alerting.spi.NotificationRequest;
 import io.vigil.alerting.store.InMemoryAlertStore;
-import io.vigil.collectors.testkit.ManualClock;
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.notifiers.NotificationDispatcher;
 import io.vigil.notifiers.NotifierEnvironment;
 import okhttp3.mockwebserver.MockResponse;

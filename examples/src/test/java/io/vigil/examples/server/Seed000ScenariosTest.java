@@ -7,7 +7,7 @@ import io.vigil.alerting.api.Labels;
 import io.vigil.alerting.api.Severity;
 import io.vigil.alerting.runtime.Alerting;
 import io.vigil.alerting.spi.RecordQuery;
-import io.vigil.collectors.testkit.ManualClock;
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.examples.server.config.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

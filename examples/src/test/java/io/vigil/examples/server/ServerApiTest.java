@@ -2,7 +2,7 @@ package io.vigil.examples.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.collectors.testkit.ManualClock;
+import io.vigil.alerting.testing.ManualClock;
 import io.vigil.examples.server.config.ConfigLoader;
 import io.vigil.examples.server.config.ServerConfig;
 import okhttp3.MediaType;

@@ -13,7 +13,7 @@ import io.vigil.alerting.runtime.Actor;
 import io.vigil.alerting.runtime.Alerting;
 import io.vigil.alerting.spi.NotificationRequest;
 import io.vigil.alerting.spi.RecordQuery;
-import io.vigil.collectors.testkit.ManualClock;
+import io.vigil.alerting.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
