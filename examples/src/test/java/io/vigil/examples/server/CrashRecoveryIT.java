@@ -224,13 +224,20 @@ class CrashRecoveryIT {
         return String.format("node-%02d", i);
     }
 
-    /** Waits until the pushed samples were evaluated: the engine's queue is empty again. */
+    /**
+     * Waits until the pushed samples were evaluated and acted on: the ticker counted them in, then
+     * started two more evaluations, so the tick that took them in has written its records.
+     */
     private void awaitEvaluated(ServerProcess server) {
-        awaitCondition("samples evaluated", () -> {
-            String metrics = text(server, "/api/v1/system/metrics");
-            Matcher in = Pattern.compile("(?m)^vigil_samples_in(?:_total)?\\S* (\\d+)").matcher(metrics);
-            return in.find() && Long.parseLong(in.group(1)) >= SERIES;
-        });
+        awaitCondition("samples evaluated", () -> counter(server, "vigil_samples_in") >= SERIES);
+        long evaluations = counter(server, "vigil_evaluations");
+        awaitCondition("two more ticks", () -> counter(server, "vigil_evaluations") >= evaluations + 2);
+    }
+
+    private long counter(ServerProcess server, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:_total)?(?:\\{[^}]*})? (\\d+)").matcher(
+                text(server, "/api/v1/system/metrics"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private Map<String, JsonNode> awaitRecords(ServerProcess server, String ruleId, int n) {
@@ -317,7 +324,6 @@ class CrashRecoveryIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("timed out waiting for: %s", what).isLessThan(deadline);
-            Thread.onSpinWait();
             try {
                 Thread.sleep(20);       // polling pace only, not waiting for a timer
             } catch (InterruptedException e) {
