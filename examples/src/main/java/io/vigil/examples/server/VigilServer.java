@@ -82,7 +82,7 @@ public final class VigilServer implements AutoCloseable {
             this.store = opening(Stores.open(config.store(), dataDir));
             this.environment = opening(NotifierEnvironment.builder().clock(clock)
                     .settings(config.notifiers().asSettings()).store(store).build());
-            this.dispatcher = opening(notifications(store, environment));
+            this.dispatcher = opening(notifications(store, environment, config.notifiers().lease()));
             this.collectors = opening(CollectorSetup.prepare(config.collectors(), clock));
             Alerting.Builder builder = Alerting.builder().clock(clock).store(store)
                     .notifications(dispatcher::submit)
@@ -247,9 +247,10 @@ public final class VigilServer implements AutoCloseable {
      * The dispatcher with every channel the settings configure. A malformed setting fails here,
      * at start, and is reported under the configuration key it came from.
      */
-    private static NotificationDispatcher notifications(AlertStore store, NotifierEnvironment environment) {
+    private static NotificationDispatcher notifications(AlertStore store, NotifierEnvironment environment,
+                                                        Duration lease) {
         try {
-            return NotificationDispatcher.builder(store).environment(environment).build();
+            return NotificationDispatcher.builder(store).environment(environment).lease(lease).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             String message = String.valueOf(e.getMessage());
             Matcher setting = Pattern.compile("\\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)\\b").matcher(message);

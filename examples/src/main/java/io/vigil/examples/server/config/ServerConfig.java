@@ -209,7 +209,12 @@ public record ServerConfig(
                     + "a plugin's own keys); see the notifiers' README.")
             java.util.Map<String, String> settings,
             @Doc("How often the outbox is scanned for retries and digests.")
-            @Default("1s") java.time.Duration pumpInterval) implements ConfigCheck {
+            @Default("1s") java.time.Duration pumpInterval,
+            @Doc("How long a send claims its notification. A notification whose send was cut short by a crash "
+                    + "is sent again once its claim runs out, so after a `kill -9` pending notifications wait up to "
+                    + "this long. Keep it longer than the slowest send (`HTTP_CALL_TIMEOUT`, 30s) when several "
+                    + "servers share one PostgreSQL store.")
+            @Default("5m") java.time.Duration lease) implements ConfigCheck {
 
         /** The notifier settings these keys configure, by setting name ({@code SMTP_SERVER} → value). */
         public java.util.Map<String, String> asSettings() {
