@@ -13,6 +13,8 @@ import io.vigil.alerting.engine.ConditionValue;
 import io.vigil.alerting.engine.EngineCounters;
 import io.vigil.alerting.engine.EngineState;
 import io.vigil.alerting.engine.Evaluator;
+import io.vigil.alerting.engine.InstanceSnapshot;
+import io.vigil.alerting.engine.InstanceState;
 import io.vigil.alerting.engine.RuleEvaluation;
 import io.vigil.alerting.spi.AlertMessage;
 import io.vigil.alerting.spi.AlertStore;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,6 +118,7 @@ final class EvaluationLoop {
                     break;
                 }
             }
+            adoptFiringRecordsNewerThanTheCheckpoint(open);
             for (AlertRecord r : open) {
                 if (!rules.containsKey(r.ruleId())) {
                     continue;
@@ -125,6 +129,36 @@ final class EvaluationLoop {
                     evaluator.acknowledge(r.ruleId(), r.labels());
                 }
             }
+        }
+    }
+
+    /**
+     * A record written after the last checkpoint (the process died in between) belongs to an
+     * instance the restored evaluator does not know is firing: without this, the next sample above
+     * the threshold would open a second record and the first would never resolve. Such instances
+     * are restored as firing since the record's trigger time, acknowledged if the record is.
+     */
+    private void adoptFiringRecordsNewerThanTheCheckpoint(List<AlertRecord> open) {
+        Set<InstanceKey> firing = new HashSet<>();
+        for (InstanceSnapshot s : evaluator.exportState().instances()) {
+            if (s.state() == InstanceState.FIRING) {
+                firing.add(new InstanceKey(s.ruleId(), Labels.of(s.labels()), false));
+            }
+        }
+        List<InstanceSnapshot> adopted = new ArrayList<>();
+        for (AlertRecord r : open) {
+            InstanceKey key = new InstanceKey(r.ruleId(), r.labels(), false);
+            AlertRule rule = rules.get(r.ruleId());
+            if (rule == null || !rule.enabled() || NO_DATA_METRIC.equals(r.metric()) || firing.contains(key)) {
+                continue;
+            }
+            long since = r.triggeredAt().toEpochMilli();
+            adopted.add(new InstanceSnapshot(r.ruleId(), r.labels().asMap(), InstanceState.FIRING, null, since, since,
+                    null, null, Map.of(), false, null, null, null, false, r.status() == AlertStatus.ACKNOWLEDGED,
+                    r.escalationLevel(), null, false, null, null, List.of(), true));
+        }
+        if (!adopted.isEmpty()) {
+            evaluator.importState(new EngineState(null, adopted));
         }
     }
 

@@ -252,4 +252,31 @@ class AlertingScenarioTest {
         assertThat(all.get(1).resolvedAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
         assertThat(all.get(2).status()).isEqualTo(AlertStatus.ACTIVE);
     }
+
+    @Test
+    void aRecordWrittenAfterTheLastCheckpointIsAdoptedAfterACrash() {
+        alerting.rules().create(AlertRule.named("hot").when(Condition.last("temp").above(80)).notify("webhook").build(),
+                ops);
+        alerting.checkpoint();                       // the last checkpoint knows nothing firing
+        alerting.record("temp", 90, Labels.of("host", "a"));
+        alerting.tick();                             // fires; the process "dies" before the next checkpoint
+        AlertRecord fired = store.findRecords(RecordQuery.all()).items().get(0);
+        alerting.records().acknowledge(fired.id(), ops, "on it");
+
+        Alerting restarted = newAlerting();          // same store, no close(): a crash
+        clock.advance(Duration.ofMinutes(1));
+        restarted.record("temp", 91, Labels.of("host", "a"));
+        restarted.tick();
+        assertThat(store.findRecords(RecordQuery.all()).items()).as("no second record for the same firing")
+                .extracting(AlertRecord::id).containsExactly(fired.id());
+
+        clock.advance(Duration.ofMinutes(1));
+        restarted.record("temp", 20, Labels.of("host", "a"));
+        restarted.tick();
+        AlertRecord resolved = restarted.records().require(fired.id());
+        assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.acknowledgeNote()).isEqualTo("on it");
+        assertThat(handoff.kinds()).containsExactly(NotificationKind.FIRING, NotificationKind.RESOLVED);
+        restarted.close();
+    }
 }
