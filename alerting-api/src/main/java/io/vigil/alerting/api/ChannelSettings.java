@@ -2,9 +2,12 @@ package io.vigil.alerting.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,12 +23,24 @@ import java.util.regex.Pattern;
  * @param httpMethod   {@code POST} or {@code PUT} for webhooks
  * @param headers      extra HTTP headers for webhooks
  * @param secret       HMAC signing secret for webhooks, or {@code null}; never empty
+ *
+ * <p>Settings hold credentials besides the signing secret: header values such as
+ * {@code Authorization}, and the URL of a Discord or Slack webhook, whose path is the token.
+ * {@link #redacted(String)} hides all of them behind {@value Secret#REDACTED} so that the settings
+ * can be shown or exported, and {@link #restoredFrom(ChannelSettings, String)} puts the stored
+ * values back when such a redacted copy is sent back for an update.
  */
 public record ChannelSettings(boolean enabled, List<String> recipients, List<String> cc, String template,
                               Boolean sendResolved, String url, String httpMethod, Map<String, String> headers,
                               Secret secret) {
 
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}");
+
+    private static final Pattern CREDENTIAL_HEADER =
+            Pattern.compile("(?i).*(authorization|token|secret|key|cookie|password|signature|credential).*");
+
+    /** Chat webhooks carry their credential in the URL path. */
+    private static final Set<String> TOKEN_IN_URL = Set.of("discord", "slack");
 
     private static final ChannelSettings DEFAULT = new ChannelSettings(true, List.of(), List.of(), null, null,
             null, null, Map.of(), null);
@@ -98,5 +113,81 @@ public record ChannelSettings(boolean enabled, List<String> recipients, List<Str
 
     public ChannelSettings withEnabled(boolean newEnabled) {
         return new ChannelSettings(newEnabled, recipients, cc, template, sendResolved, url, httpMethod, headers, secret);
+    }
+
+    /** Whether a header of this name carries a credential ({@code Authorization}, {@code X-Api-Key}, ...), so its value is redacted. */
+    public static boolean isCredentialHeader(String name) {
+        return CREDENTIAL_HEADER.matcher(name).matches();
+    }
+
+    /** Whether the webhook URL of {@code channel} is itself a credential (Discord and Slack: the path is the token). */
+    public static boolean urlIsCredential(String channel) {
+        return TOKEN_IN_URL.contains(channel);
+    }
+
+    /**
+     * The URL as it may be shown: for Discord and Slack only scheme and authority stay
+     * ({@code https://discord.com/******}); other channels' URLs (and {@code null}) as they are.
+     */
+    public static String redactedUrl(String url, String channel) {
+        if (url == null || !urlIsCredential(channel)) {
+            return url;
+        }
+        URI uri = URI.create(url); // valid: the constructor checked every URL it accepted
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + Secret.REDACTED;
+    }
+
+    /**
+     * A copy of these settings for {@code channel} that can be shown or exported: the secret, the
+     * values of credential-like headers and a chat webhook's URL token are replaced by
+     * {@value Secret#REDACTED}.
+     */
+    public ChannelSettings redacted(String channel) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        headers.forEach((name, value) -> shown.put(name, isCredentialHeader(name) ? Secret.REDACTED : value));
+        return new ChannelSettings(enabled, recipients, cc, template, sendResolved, redactedUrl(url, channel),
+                httpMethod, shown, secret == null ? null : Secret.of(Secret.REDACTED));
+    }
+
+    /**
+     * These settings with the placeholders of {@link #redacted(String)} replaced by what
+     * {@code stored} holds: a {@value Secret#REDACTED} secret takes the stored secret, a URL equal to
+     * the redacted form of the stored URL takes the stored URL, and a header valued
+     * {@value Secret#REDACTED} takes the stored value of that header. A placeholder with nothing
+     * stored to take stays as it is ({@link #placeholders(String)} finds it).
+     */
+    public ChannelSettings restoredFrom(ChannelSettings stored, String channel) {
+        Objects.requireNonNull(stored, "stored");
+        Secret keptSecret = secret != null && secret.reveal().equals(Secret.REDACTED) && stored.secret != null
+                ? stored.secret : secret;
+        String keptUrl = url != null && stored.url != null && url.equals(redactedUrl(stored.url, channel))
+                ? stored.url : url;
+        Map<String, String> keptHeaders = new LinkedHashMap<>();
+        headers.forEach((name, value) -> keptHeaders.put(name,
+                value.equals(Secret.REDACTED) && stored.headers.containsKey(name) ? stored.headers.get(name) : value));
+        return new ChannelSettings(enabled, recipients, cc, template, sendResolved, keptUrl, httpMethod, keptHeaders,
+                keptSecret);
+    }
+
+    /**
+     * The fields of these settings (for {@code channel}) that still hold a redaction placeholder
+     * where a credential belongs: {@code secret}, {@code url} (a chat webhook URL whose token is
+     * {@value Secret#REDACTED}) and {@code headers.<name>} for credential-like headers. Such settings
+     * were copied from a redacted export and would deliver with a wrong credential.
+     */
+    public List<String> placeholders(String channel) {
+        List<String> found = new ArrayList<>();
+        if (secret != null && secret.reveal().equals(Secret.REDACTED)) {
+            found.add("secret");
+        }
+        if (url != null && urlIsCredential(channel) && url.equals(redactedUrl(url, channel))) {
+            found.add("url");
+        }
+        headers.forEach((name, value) -> {
+            if (value.equals(Secret.REDACTED) && isCredentialHeader(name)) {
+                found.add("headers." + name);
+            }
+        });
+        return List.copyOf(found);
     }
 }

@@ -108,10 +108,13 @@ public record NotificationPolicy(List<String> channels, Map<String, ChannelSetti
         return perChannel != null ? perChannel : sendResolved;
     }
 
-    /** A copy whose secrets are replaced so it can be shown or exported safely. */
+    /**
+     * A copy whose credentials (secrets, credential-like header values, chat webhook URL tokens)
+     * are replaced so it can be shown or exported safely; see {@link ChannelSettings#redacted(String)}.
+     */
     public NotificationPolicy redacted() {
         Map<String, ChannelSettings> copy = new LinkedHashMap<>();
-        settings.forEach((k, v) -> copy.put(k, v.secret() == null ? v : v.withSecret(Secret.of(Secret.REDACTED))));
+        settings.forEach((k, v) -> copy.put(k, v.redacted(k)));
         return new NotificationPolicy(channels, copy, escalation, escalationEnabled, sendResolved, fallbackChannel,
                 reminderInterval, templates);
     }

@@ -114,6 +114,19 @@ class NotificationPolicyTest {
     }
 
     @Test
+    void redactedHidesChatUrlsAndCredentialHeaders() {
+        NotificationPolicy p = NotificationPolicy.builder()
+                .channel("discord", ChannelSettings.webhook("https://discord.com/api/webhooks/1/tok"))
+                .channel("webhook", new ChannelSettings(true, List.of(), List.of(), null, null, "https://example.com/h",
+                        "POST", Map.of("Authorization", "Bearer x", "X-Team", "ops"), null))
+                .build();
+        NotificationPolicy r = p.redacted();
+        assertThat(r.settingsFor("discord").url()).isEqualTo("https://discord.com/******");
+        assertThat(r.settingsFor("webhook").headers())
+                .containsEntry("Authorization", Secret.REDACTED).containsEntry("X-Team", "ops");
+    }
+
+    @Test
     void toBuilderRoundTrips() {
         NotificationPolicy p = NotificationPolicy.builder()
                 .channel("email", ChannelSettings.to("a@example.com"))
