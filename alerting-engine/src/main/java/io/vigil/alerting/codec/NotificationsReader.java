@@ -137,12 +137,13 @@ final class NotificationsReader {
         String url = block.text("url");
         String method = block.text("method");
         Map<String, String> headers = block.textMap("headers");
-        Secret secret = ctx.secret(block.text("secret"), channel, block.pathOf("secret"));
+        Secret secret = ReadContext.secret(block.text("secret"));
         block.rejectUnknown(recipientsKey.equals("recipients") ? null
                 : channel + " lists its recipients under '" + recipientsKey + "'");
         String httpMethod = method == null ? null : method.toUpperCase(Locale.ROOT);
-        return ctx.build(() -> new ChannelSettings(enabled == null || enabled, recipients, cc, template, sendResolved,
-                url, httpMethod, headers == null ? null : new LinkedHashMap<>(headers), secret),
+        ChannelSettings read = ctx.build(() -> new ChannelSettings(enabled == null || enabled, recipients, cc, template,
+                sendResolved, url, httpMethod, headers == null ? null : new LinkedHashMap<>(headers), secret),
                 p -> Paths.under(block.path(), p));
+        return read == null ? null : ctx.restored(read, channel, block);
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.alerting.codec;
 
 import io.vigil.alerting.api.AlertRule;
 import io.vigil.alerting.api.AlertingException;
+import io.vigil.alerting.api.ChannelSettings;
 import io.vigil.alerting.api.ErrorCode;
 import io.vigil.alerting.api.Secret;
 
@@ -30,25 +31,25 @@ final class ReadContext {
         return existing;
     }
 
+    /** The secret a document gave: {@code null} for none or an empty string, else the text (placeholders included). */
+    static Secret secret(String text) {
+        return text == null || text.isEmpty() ? null : Secret.of(text);
+    }
+
     /**
-     * The secret a document gave for {@code channel}: {@code null} for none or an empty string,
-     * the existing rule's secret for the redacted placeholder, else the text itself. The
-     * placeholder never becomes a secret: without a stored secret to keep it is an error.
+     * Channel settings read from a document with the redaction placeholders an export wrote
+     * ({@link ChannelSettings#redacted}) replaced by the existing rule's values. A placeholder never
+     * becomes a credential: one left without a stored value to keep (always, for a new rule) is an
+     * error at {@code blockPath}'s field.
      */
-    Secret secret(String text, String channel, String path) {
-        if (text == null || text.isEmpty()) {
-            return null;
+    ChannelSettings restored(ChannelSettings read, String channel, DocObject block) {
+        ChannelSettings settings = existing == null ? read
+                : read.restoredFrom(existing.notifications().settingsFor(channel), channel);
+        for (String field : settings.placeholders(channel)) {
+            issues.add(ErrorCode.INVALID_FIELD, Paths.under(block.path(), field), "is the redacted placeholder '"
+                    + Secret.REDACTED + "'; write the credential itself (only an update of a rule that has one keeps it)");
         }
-        if (!text.equals(Secret.REDACTED)) {
-            return Secret.of(text);
-        }
-        Secret kept = existing == null ? null : existing.notifications().settingsFor(channel).secret();
-        if (kept == null || kept.reveal().equals(Secret.REDACTED)) {
-            issues.add(ErrorCode.INVALID_FIELD, path, "is the redacted placeholder '" + Secret.REDACTED
-                    + "'; write the secret itself (only an update of a rule that has one keeps it)");
-            return null;
-        }
-        return kept;
+        return settings;
     }
 
     /** Builds a model object, or reports its validation errors (translated to document paths) and returns {@code null}. */

@@ -2,10 +2,14 @@ package io.vigil.alerting.codec;
 
 import io.vigil.alerting.api.Secret;
 
-/** Whether written documents show secrets. */
+/** Whether written documents show credentials. */
 public enum Redaction {
-    /** Every secret is written as {@value Secret#REDACTED}; the default, safe to show and log. */
+    /**
+     * Every credential is written as {@value Secret#REDACTED}: signing secrets, values of
+     * credential-like headers, and the token (path) of Discord and Slack webhook URLs, as
+     * {@link io.vigil.alerting.api.ChannelSettings#redacted(String)} decides. The default, safe to show and log.
+     */
     REDACT,
-    /** Secrets are written as they are: for backups and migrations, never for display. */
+    /** Credentials are written as they are: for backups and migrations, never for display. */
     REVEAL
 }

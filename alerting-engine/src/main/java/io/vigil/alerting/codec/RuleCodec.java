@@ -23,9 +23,10 @@ import java.util.Objects;
  * Unreadable documents give {@link ErrorCode#MALFORMED_DOCUMENT}; unknown fields are errors, not
  * silently ignored. No other exception escapes a read.
  *
- * <p>Secrets are written as {@value Secret#REDACTED} unless {@link Redaction#REVEAL} is asked
- * for. Reading that placeholder back is an error for a new rule; in {@link #readUpdate} it keeps
- * the secret the rule already has.
+ * <p>Credentials (signing secrets, credential-like header values, Discord and Slack webhook URL
+ * tokens) are written as {@value Secret#REDACTED} unless {@link Redaction#REVEAL} is asked for.
+ * Reading such a placeholder back is an error for a new rule; in {@link #readUpdate} it keeps the
+ * credential the rule already has (and is an error where it has none).
  *
  * <p>Instances are immutable and thread-safe; one can serve a whole application.
  */
@@ -64,7 +65,7 @@ public final class RuleCodec {
      * every field the document has replaces that field, {@code null} resets it to its default, and
      * absent fields keep their values. Objects ({@code notifications}, {@code scope}) are replaced
      * whole; seed 000's {@code threshold} and {@code condition} change the rule's single condition
-     * field by field. A redacted secret keeps the existing one. The id cannot change.
+     * field by field. A redaction placeholder keeps the existing credential. The id cannot change.
      */
     public AlertRule readUpdate(String document, AlertRule existing) {
         Objects.requireNonNull(existing, "existing");

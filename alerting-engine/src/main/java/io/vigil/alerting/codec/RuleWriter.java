@@ -10,7 +10,6 @@ import io.vigil.alerting.api.Condition;
 import io.vigil.alerting.api.EscalationLevel;
 import io.vigil.alerting.api.LabelMatcher;
 import io.vigil.alerting.api.NotificationPolicy;
-import io.vigil.alerting.api.Secret;
 import io.vigil.alerting.api.Threshold;
 
 import java.time.Duration;
@@ -171,7 +170,9 @@ final class RuleWriter {
         return o;
     }
 
-    private static ObjectNode channel(String channel, ChannelSettings s, Redaction redaction) {
+    private static ObjectNode channel(String channel, ChannelSettings settings, Redaction redaction) {
+        // the model decides what is a credential, so every view of a rule hides the same things
+        ChannelSettings s = redaction == Redaction.REVEAL ? settings : settings.redacted(channel);
         ObjectNode o = NODES.objectNode();
         o.put("enabled", s.enabled());
         if (!s.recipients().isEmpty()) {
@@ -191,7 +192,7 @@ final class RuleWriter {
             new TreeMap<>(s.headers()).forEach(headers::put);
         }
         if (s.secret() != null) {
-            o.put("secret", redaction == Redaction.REVEAL ? s.secret().reveal() : Secret.REDACTED);
+            o.put("secret", s.secret().reveal());
         }
         return o;
     }

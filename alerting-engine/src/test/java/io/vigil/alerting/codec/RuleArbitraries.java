@@ -182,10 +182,12 @@ final class RuleArbitraries {
 
     static Arbitrary<ChannelSettings> channelSettings() {
         Arbitrary<String> url = Arbitraries.of("https://hooks.example.com/x", "http://127.0.0.1:8080/hook?a=b",
-                "https://discord.com/api/webhooks/1/abc").injectNull(0.5);
+                "https://discord.com/api/webhooks/1/abc", "https://hooks.slack.com/services/T0/B0/tok").injectNull(0.5);
+        // credential-like names (Authorization, X-Api-Key, Cookie) are redacted on export; the others are not
         Arbitrary<Map<String, String>> headers = Arbitraries.maps(
-                Arbitraries.of("Content-Type", "X-Team", "Authorization", "x-yes"),
-                anyText().filter(v -> v.indexOf('\r') < 0 && v.indexOf('\n') < 0 && v.indexOf('\0') < 0)).ofMaxSize(3);
+                Arbitraries.of("Content-Type", "X-Team", "Authorization", "x-yes", "X-Api-Key", "Cookie"),
+                anyText().filter(v -> v.indexOf('\r') < 0 && v.indexOf('\n') < 0 && v.indexOf('\0') < 0
+                        && !v.equals(Secret.REDACTED))).ofMaxSize(3);
         Arbitrary<Secret> secret = anyText().filter(s -> !s.isEmpty() && !s.equals(Secret.REDACTED)).map(Secret::of)
                 .injectNull(0.5);
         Arbitrary<ChannelSettings> withoutSecret = Combinators.combine(Arbitraries.of(true, false),

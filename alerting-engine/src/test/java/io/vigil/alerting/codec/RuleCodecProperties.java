@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vigil.alerting.api.AlertRule;
 import io.vigil.alerting.api.AlertingException;
+import io.vigil.alerting.api.ChannelSettings;
+import io.vigil.alerting.api.Channels;
 import io.vigil.alerting.api.Secret;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
 
 import java.nio.charset.StandardCharsets;
@@ -66,15 +69,30 @@ class RuleCodecProperties {
     }
 
     @Property(tries = 200)
-    void redactionReplacesExactlyTheSecretsAndAnUpdateKeepsThem(@ForAll("rules") AlertRule rule, @ForAll Format format) {
+    void redactionReplacesExactlyTheCredentialsAndAnUpdateKeepsThem(@ForAll("rules") AlertRule rule, @ForAll Format format)
+            throws Exception {
         String redacted = codec.write(rule, format);
-        // the redacted export is the export of the redacted rule: only secrets differ, each as the placeholder
+        // the redacted export is the export of the redacted rule: only credentials differ, each as the placeholder
         assertThat(redacted).isEqualTo(codec.write(rule.redacted(), format, Redaction.REVEAL));
-        boolean hasSecrets = rule.notifications().settings().values().stream().anyMatch(s -> s.secret() != null);
-        if (hasSecrets) {
+        JsonNode notifications = new ObjectMapper().readTree(codec.write(rule, Format.JSON)).get("notifications");
+        rule.notifications().settings().forEach((channel, s) -> {
+            JsonNode block = Channels.BUILT_IN.contains(channel) ? notifications.get(channel)
+                    : notifications.get("channelSettings").get(channel);
+            if (s.secret() != null) {
+                assertThat(block.get("secret").asText()).isEqualTo(Secret.REDACTED);
+            }
+            s.headers().keySet().stream().filter(ChannelSettings::isCredentialHeader).forEach(name ->
+                    assertThat(block.get("headers").get(name).asText()).isEqualTo(Secret.REDACTED));
+            if (s.url() != null && ChannelSettings.urlIsCredential(channel)) {
+                assertThat(block.get("url").asText()).endsWith("/" + Secret.REDACTED).isNotEqualTo(s.url());
+            }
+        });
+        Statistics.label("credentials").collect(!rule.notifications().redacted().equals(rule.notifications()));
+        if (!rule.notifications().redacted().equals(rule.notifications())) {
             Throwable t = catchThrowable(() -> codec.readRule(redacted));
             assertThat(t).isInstanceOf(AlertingException.class);
-            assertThat(((AlertingException) t).errors()).allMatch(e -> e.path().endsWith(".secret"));
+            assertThat(((AlertingException) t).errors()).allMatch(e -> e.path().endsWith(".secret")
+                    || e.path().endsWith(".url") || e.path().contains(".headers."));
         } else {
             assertThat(codec.readRule(redacted)).isEqualTo(rule);
         }

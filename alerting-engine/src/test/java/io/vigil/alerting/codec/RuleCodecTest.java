@@ -213,6 +213,53 @@ class RuleCodecTest {
                 .hasProblems("INVALID_FIELD@notifications.webhook.secret");
     }
 
+    private static AlertRule withChatAndHeaders() {
+        return AlertRule.named("chat").when(Condition.last("m").above(1))
+                .notifications(NotificationPolicy.builder()
+                        .channel("discord", ChannelSettings.webhook("https://discord.com/api/webhooks/1/discord-token"))
+                        .channel("slack", ChannelSettings.webhook("https://hooks.slack.com/services/T0/B0/slack-token"))
+                        .channel("webhook", new ChannelSettings(true, List.of(), List.of(), null, null,
+                                "https://example.com/hook", "POST",
+                                Map.of("Authorization", "Bearer header-token", "X-Team", "ops"), null))
+                        .build())
+                .build();
+    }
+
+    @Test
+    void exportsHideChatWebhookTokensAndCredentialHeaders() {
+        AlertRule rule = withChatAndHeaders();
+        for (Format format : Format.values()) {
+            String export = codec.writeAll(List.of(rule), format, Redaction.REDACT);
+            assertThat(export).doesNotContain("discord-token", "slack-token", "header-token")
+                    .contains("https://discord.com/******", "https://hooks.slack.com/******", "ops");
+            assertThat(codec.write(rule, format, Redaction.REVEAL)).contains("discord-token", "slack-token", "header-token");
+        }
+    }
+
+    @Test
+    void anUpdateKeepsTheStoredChatUrlsAndCredentialHeaders() {
+        AlertRule existing = withChatAndHeaders();
+        String edited = codec.write(existing, Format.YAML).replace("name: chat", "name: edited");
+        AlertRule updated = codec.readUpdate(edited, existing);
+        assertThat(updated).isEqualTo(existing.toBuilder().name("edited").build());
+        // a new value replaces the stored one
+        String newUrl = codec.write(existing, Format.JSON)
+                .replace("https://discord.com/******", "https://discord.com/api/webhooks/2/new");
+        assertThat(codec.readUpdate(newUrl, existing).notifications().settingsFor("discord").url())
+                .isEqualTo("https://discord.com/api/webhooks/2/new");
+    }
+
+    @Test
+    void aNewRuleCannotTakeChatUrlOrHeaderPlaceholders() {
+        String export = codec.write(withChatAndHeaders(), Format.JSON);
+        assertThatReading(() -> codec.readRule(export)).hasProblems("INVALID_FIELD@notifications.webhook.headers.Authorization",
+                "INVALID_FIELD@notifications.discord.url", "INVALID_FIELD@notifications.slack.url");
+        // an update whose stored rule lacks the credential cannot keep it either
+        AlertRule bare = AlertRule.named("chat").when(Condition.last("m").above(1)).build();
+        assertThatReading(() -> codec.readUpdate(export, bare)).hasProblems("INVALID_FIELD@notifications.webhook.headers.Authorization",
+                "INVALID_FIELD@notifications.discord.url", "INVALID_FIELD@notifications.slack.url");
+    }
+
     @Test
     void anEmptySecretMeansNone() {
         AlertRule rule = codec.readRule("{\"name\":\"r\",\"conditions\":[{\"metric\":\"m\",\"operator\":\">\",\"threshold\":1}],"
