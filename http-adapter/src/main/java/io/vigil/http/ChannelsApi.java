@@ -6,15 +6,15 @@ import io.vigil.alerting.api.ChannelSettings;
 import io.vigil.alerting.api.Secret;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Seed 002's notification channels under {@code /api/v1/notifications/channels}: list, create,
  * update, delete, test and toggle. Secrets are never shown: the signing secret, credential-like
- * header values and the token part of Discord and Slack webhook URLs are redacted ({@link Redact}),
- * and sending a redacted value back keeps what is stored.
+ * header values and the token part of Discord and Slack webhook URLs are redacted (by the model:
+ * {@link ChannelSettings#redacted(String)}), and sending a redacted value back keeps what is stored
+ * ({@link ChannelSettings#restoredFrom(ChannelSettings, String)}).
  */
 final class ChannelsApi {
     private static final String BASE = "/api/v1/notifications/channels";
@@ -136,31 +136,16 @@ final class ChannelsApi {
         List<String> recipients = Fields.strings(c, "recipients", 500, 500);
         List<String> cc = Fields.strings(c, "cc", 500, 500);
         String url = Fields.text(c, "url", 2000);
-        if (url != null && current != null && current.url() != null && url.equals(Redact.url(current.url(), type))) {
-            url = current.url();
-        }
         Map<String, String> headers = Fields.stringMap(c, "headers", 50, 4000);
-        if (headers != null && current != null) {
-            Map<String, String> kept = new LinkedHashMap<>();
-            headers.forEach((k, v) -> kept.put(k, Secret.REDACTED.equals(v) && current.headers().containsKey(k)
-                    ? current.headers().get(k) : v));
-            headers = kept;
-        }
         String secretText = Fields.text(c, "secret", 1000);
-        Secret secret;
-        if (Secret.REDACTED.equals(secretText)) {
-            if (current == null || current.secret() == null) {
-                throw ApiException.badParameter("config.secret", "no stored secret to keep; send the secret itself");
-            }
-            secret = current.secret();
-        } else {
-            secret = Secret.ofNullable(secretText);
+        if (Secret.REDACTED.equals(secretText) && (current == null || current.secret() == null)) {
+            throw ApiException.badParameter("config.secret", "no stored secret to keep; send the secret itself");
         }
         String method = Fields.text(c, "method", 10);
-        String finalUrl = url;
-        Map<String, String> finalHeaders = headers;
-        return Channels.valid(() -> new ChannelSettings(true, recipients, cc, Fields.text(c, "template", 100),
-                Fields.bool(c, "sendResolved"), finalUrl, method, finalHeaders, secret));
+        ChannelSettings given = Channels.valid(() -> new ChannelSettings(true, recipients, cc,
+                Fields.text(c, "template", 100), Fields.bool(c, "sendResolved"), url, method, headers,
+                Secret.ofNullable(secretText)));
+        return current == null ? given : given.restoredFrom(current, type);
     }
 
     private static ObjectNode write(NotificationChannel ch) {
@@ -169,19 +154,19 @@ final class ChannelsApi {
         o.put("name", ch.name());
         o.put("type", ch.type());
         o.put("enabled", ch.enabled());
-        ChannelSettings st = ch.settings();
+        ChannelSettings st = ch.settings().redacted(ch.type());
         ObjectNode c = o.putObject("config");
         c.set("recipients", Json.strings(st.recipients()));
         if (!st.cc().isEmpty()) {
             c.set("cc", Json.strings(st.cc()));
         }
         c.put("template", st.template());
-        c.put("url", Redact.url(st.url(), ch.type()));
+        c.put("url", st.url());
         c.put("method", st.httpMethod());
         ObjectNode headers = c.putObject("headers");
-        st.headers().forEach((k, v) -> headers.put(k, Redact.secretHeader(k) ? Secret.REDACTED : v));
+        st.headers().forEach(headers::put);
         if (st.secret() != null) {
-            c.put("secret", Secret.REDACTED);
+            c.put("secret", st.secret().reveal()); // the placeholder: st is the redacted copy
         }
         if (st.sendResolved() != null) {
             c.put("sendResolved", st.sendResolved());

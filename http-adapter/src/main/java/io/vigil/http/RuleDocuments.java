@@ -33,22 +33,6 @@ final class RuleDocuments {
         }
     }
 
-    /**
-     * A JSON update document with the stored values put back where it holds redaction
-     * placeholders (header credentials, chat webhook URLs), so that what GET showed can be sent back.
-     */
-    static String withStoredSecrets(String document, boolean yaml, io.vigil.alerting.api.AlertRule existing) {
-        if (yaml) {
-            return document;
-        }
-        com.fasterxml.jackson.databind.JsonNode tree = Json.readTrusted(document);
-        if (!tree.isObject()) {
-            return document;
-        }
-        Redact.restore((com.fasterxml.jackson.databind.node.ObjectNode) tree, existing);
-        return Json.writeString(tree);
-    }
-
     /** Runs a rule-document operation: every validation problem makes the rule invalid (422). */
     static <T> T read(Supplier<T> operation) {
         try {

@@ -91,10 +91,9 @@ final class RulesApi {
 
     private Reply update(Call call) throws IOException {
         String doc = RuleDocuments.text(call);
-        boolean yaml = call.isYamlBody();
         AlertRule updated = RuleDocuments.read(() -> rules.update(call.path("id"), b -> {
             AlertRule current = b.build();
-            return s.codec.readUpdate(RuleDocuments.withStoredSecrets(doc, yaml, current), current).toBuilder();
+            return s.codec.readUpdate(doc, current).toBuilder();
         }, call.actor()));
         return Envelope.ok(s.rules.v1(updated, s.alerting.ruleStats(updated.id())), "Updated");
     }
@@ -182,7 +181,6 @@ final class RulesApi {
         }
         List<AlertRule> chosen = rules.export(ids);
         ObjectNode document = (ObjectNode) Json.readTrusted(s.codec.writeAll(chosen, Format.JSON, Redaction.REDACT));
-        document.get("rules").forEach(r -> Redact.rule((ObjectNode) r));
         ObjectNode data = Json.object();
         data.put("content", format == Format.JSON ? Json.writePretty(document) : Json.writeYaml(document));
         data.put("filename", "alert_rules_" + DAY.format(s.now()) + (format == Format.JSON ? ".json" : ".yaml"));

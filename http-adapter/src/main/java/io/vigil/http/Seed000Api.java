@@ -93,10 +93,9 @@ final class Seed000Api {
 
     private Reply update(Call call) throws IOException {
         String doc = RuleDocuments.text(call);
-        boolean yaml = call.isYamlBody();
         AlertRule updated = RuleDocuments.read(() -> rules.update(call.path("name"), b -> {
             AlertRule current = b.build();
-            return s.codec.readUpdate(RuleDocuments.withStoredSecrets(doc, yaml, current), current).toBuilder();
+            return s.codec.readUpdate(doc, current).toBuilder();
         }, call.actor()));
         return Reply.json(200, RuleJson.seed000(updated, s.alerting.ruleStats(updated.id())));
     }

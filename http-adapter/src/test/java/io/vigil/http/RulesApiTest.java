@@ -261,6 +261,13 @@ class RulesApiTest {
         assertThat(settings.get("discord").url()).isEqualTo("https://discord.com/api/webhooks/42/discord-token");
         assertThat(settings.get("webhook").headers()).containsEntry("Authorization", "Bearer hook-credential");
         assertThat(t.alerting.rules().require("chat").severity().wireName()).isEqualTo("high");
+        // the same placeholders in a new rule have nothing to keep: 422 at their paths, nothing stored
+        String copy = shown.toString().replace("\"name\":\"chat\"", "\"name\":\"chat-copy\"")
+                .replaceAll("\"id\":\"[^\"]*\",", "");
+        Reply refused = t.post("/api/v1/alerts/rules", copy);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("notifications.discord.url", "notifications.webhook.headers.Authorization");
+        assertThat(t.alerting.rules().find("chat-copy")).isEmpty();
     }
 
     @Test
