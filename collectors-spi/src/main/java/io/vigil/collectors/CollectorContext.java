@@ -1,10 +1,11 @@
 package io.vigil.collectors;
 
+import io.vigil.alerting.api.DurationText;
 import io.vigil.alerting.api.Labels;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,9 +49,10 @@ public final class CollectorContext {
     }
 
     /**
-     * A duration property written as ISO-8601 ({@code PT10S}) or as {@code 500ms}, {@code 10s},
-     * {@code 5m}, {@code 1h}. A negative or unrepresentable duration is refused like a malformed one,
-     * with an {@link IllegalArgumentException} naming the key.
+     * A duration property in any form {@link DurationText#parse} reads: {@code 500ms}, {@code 10s},
+     * {@code 5m}, {@code 1h}, {@code 1h30m}, {@code 2d} or ISO-8601 ({@code PT10S}). A negative or
+     * unrepresentable duration is refused like a malformed one, with an
+     * {@link IllegalArgumentException} naming the key.
      */
     public Duration durationProperty(String key, Duration defaultValue) {
         Optional<String> raw = property(key);
@@ -68,23 +70,8 @@ public final class CollectorContext {
 
     private static Duration parseDuration(String v) {
         try {
-            if (v.startsWith("P") || v.startsWith("p")) {
-                return Duration.parse(v);
-            }
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            if (v.length() < 2) {
-                return null;
-            }
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
-            switch (v.charAt(v.length() - 1)) {
-                case 's': return Duration.ofSeconds(n);
-                case 'm': return Duration.ofMinutes(n);
-                case 'h': return Duration.ofHours(n);
-                default: return null;
-            }
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            return DurationText.parse(v, ChronoUnit.FOREVER.getDuration());
+        } catch (IllegalArgumentException e) {
             return null; // the caller names the key in its error
         }
     }

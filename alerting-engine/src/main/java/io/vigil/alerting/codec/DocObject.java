@@ -1,6 +1,7 @@
 package io.vigil.alerting.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vigil.alerting.api.DurationText;
 import io.vigil.alerting.api.ErrorCode;
 
 import java.time.Duration;

@@ -7,6 +7,7 @@ import io.vigil.alerting.api.AlertRule;
 import io.vigil.alerting.api.ChannelSettings;
 import io.vigil.alerting.api.Channels;
 import io.vigil.alerting.api.Condition;
+import io.vigil.alerting.api.DurationText;
 import io.vigil.alerting.api.EscalationLevel;
 import io.vigil.alerting.api.LabelMatcher;
 import io.vigil.alerting.api.NotificationPolicy;

@@ -3,6 +3,7 @@ package io.vigil.examples.server.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.vigil.alerting.api.DurationText;
 import io.vigil.alerting.api.Secret;
 
 import java.lang.reflect.ParameterizedType;
@@ -10,7 +11,7 @@ import java.lang.reflect.Type;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -18,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -204,9 +203,6 @@ abstract class ValueType {
     };
 
     static final ValueType DURATION = new ValueType() {
-        private final Pattern compact = Pattern.compile("(?:(\\d{1,9})d)?(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
-        private final long[] unitMillis = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
-
         @Override
         String describe() {
             return "duration (`500ms`, `10s`, `5m`, `1h30m`, `2d`, ISO-8601 `PT10S`)";
@@ -214,36 +210,16 @@ abstract class ValueType {
 
         @Override
         Object fromText(String text) {
-            String t = text.trim();
-            Duration d = parse(t);
-            if (d == null) {
+            Duration d;
+            try {
+                d = DurationText.parse(text, ChronoUnit.FOREVER.getDuration());
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("must be a duration such as 10s, 5m, 1h30m or 2d, was " + quote(text));
             }
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("must be longer than zero, was " + quote(text));
             }
             return d;
-        }
-
-        private Duration parse(String t) {
-            if (t.startsWith("P") || t.startsWith("p")) {
-                try {
-                    return Duration.parse(t.toUpperCase(Locale.ROOT));
-                } catch (DateTimeParseException e) {
-                    return null;
-                }
-            }
-            Matcher m = compact.matcher(t);
-            if (t.isEmpty() || !m.matches()) {
-                return null;
-            }
-            long millis = 0;
-            for (int i = 0; i < unitMillis.length; i++) {
-                if (m.group(i + 1) != null) {
-                    millis += Long.parseLong(m.group(i + 1)) * unitMillis[i];
-                }
-            }
-            return Duration.ofMillis(millis);
         }
 
         @Override
@@ -256,16 +232,7 @@ abstract class ValueType {
 
         @Override
         String show(Object value) {
-            long ms = ((Duration) value).toMillis();
-            String[] names = {"d", "h", "m", "s", "ms"};
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < unitMillis.length; i++) {
-                if (ms >= unitMillis[i]) {
-                    sb.append(ms / unitMillis[i]).append(names[i]);
-                    ms %= unitMillis[i];
-                }
-            }
-            return sb.toString();
+            return DurationText.format((Duration) value);
         }
     };
 

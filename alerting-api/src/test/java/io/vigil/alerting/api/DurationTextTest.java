@@ -1,4 +1,4 @@
-package io.vigil.alerting.codec;
+package io.vigil.alerting.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,5 +56,17 @@ class DurationTextTest {
         assertThat(DurationText.ofNumber(-1, Duration.ofMinutes(1))).isEqualTo(Duration.ofMinutes(-1));
         assertThatThrownBy(() -> DurationText.ofNumber(Double.NaN, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DurationText.ofNumber(1e300, Duration.ofSeconds(1))).hasMessageContaining("3650 days");
+    }
+
+    @Test
+    void aCallerMayChooseItsOwnLimit() {
+        Duration forever = java.time.temporal.ChronoUnit.FOREVER.getDuration();
+        assertThatThrownBy(() -> DurationText.parse("175201h")).hasMessageContaining("3650 days");
+        assertThat(DurationText.parse("175201h", forever)).isEqualTo(Duration.ofHours(175_201));
+        assertThat(DurationText.parse("PT2562047788015215H", forever)).isEqualTo(Duration.ofHours(2_562_047_788_015_215L));
+        assertThatThrownBy(() -> DurationText.parse("9223372036854775807m", forever)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DurationText.parse("11s", Duration.ofSeconds(10))).hasMessageContaining("PT10S");
+        assertThatThrownBy(() -> DurationText.parse("-PT11S", Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(DurationText.parse("10s", Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
     }
 }
