@@ -158,7 +158,11 @@ final class EventHub implements AlertListener, AutoCloseable {
     }
 
     int openStreams() {
-        return streams.size();
+        // Under the lock for the same reason as keepAlive(): a stream whose first frame a client has
+        // already read may still be finishing its registration inside open().
+        synchronized (lock) {
+            return streams.size();
+        }
     }
 
     /** The id of the newest event, 0 when none was published. */
