@@ -72,12 +72,8 @@ final class NotificationTable {
                 changed = ps.executeUpdate();
             }
             if (changed == 0) {
-                Optional<Long> current = Sql.first(c, "SELECT version FROM notifications WHERE id = ?",
-                        List.of(n.id()), rs -> rs.getLong(1));
-                if (current.isEmpty()) {
-                    throw new AlertingException(ErrorCode.NOTIFICATION_NOT_FOUND, "no notification '" + n.id() + "'");
-                }
-                throw Versions.conflict("notification " + n.id(), current.get(), n.version());
+                throw Versions.missedUpdate(c, "notifications", n.id(), n.version(), "notification " + n.id(),
+                        () -> new AlertingException(ErrorCode.NOTIFICATION_NOT_FOUND, "no notification '" + n.id() + "'"));
             }
             return stored;
         });

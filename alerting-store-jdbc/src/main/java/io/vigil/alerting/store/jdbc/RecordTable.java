@@ -80,12 +80,8 @@ final class RecordTable {
                 changed = ps.executeUpdate();
             }
             if (changed == 0) {
-                Optional<Long> current = Sql.first(c, "SELECT version FROM alert_records WHERE id = ?",
-                        List.of(record.id()), rs -> rs.getLong(1));
-                if (current.isEmpty()) {
-                    throw AlertingException.alertNotFound(record.id());
-                }
-                throw Versions.conflict("alert record " + record.id(), current.get(), record.version());
+                throw Versions.missedUpdate(c, "alert_records", record.id(), record.version(),
+                        "alert record " + record.id(), () -> AlertingException.alertNotFound(record.id()));
             }
             // Records keep their labels through their lifecycle, but the SPI replaces the whole record.
             Sql.update(c, "DELETE FROM alert_record_labels WHERE record_id = ?", List.of(record.id()));

@@ -79,12 +79,8 @@ final class RuleTable {
                 throw e;
             }
             if (changed == 0) {
-                Optional<Long> current = Sql.first(c, "SELECT version FROM rules WHERE id = ?", List.of(rule.id()),
-                        rs -> rs.getLong(1));
-                if (current.isEmpty()) {
-                    throw AlertingException.ruleNotFound(rule.id());
-                }
-                throw Versions.conflict("rule " + rule.id(), current.get(), rule.version());
+                throw Versions.missedUpdate(c, "rules", rule.id(), rule.version(), "rule " + rule.id(),
+                        () -> AlertingException.ruleNotFound(rule.id()));
             }
             return stored;
         });
